@@ -1,0 +1,184 @@
+package ru.yavka.booking.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
+import ru.yavka.booking.config.OutboxConfig;
+
+/**
+ * Publishes the outbox to Kafka in commit order, at least once and always with the stored
+ * event id. One replica relays at a time (an advisory lock), so an aggregate's events leave
+ * in version order. While Kafka is down the rows simply wait; booking goes on.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long RELAY_LOCK = 0x59_41_56_4B_41L; // "YAVKA"
+    private static final Duration DB_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Pool pool;
+    private final OutboxConfig config;
+    private final String bootstrapServers;
+    private final Counter published;
+    private final Counter failures;
+    private volatile KafkaProducer<String, String> producer;
+
+    public OutboxRelay(Pool pool, OutboxConfig config, MeterRegistry registry,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.pool = pool;
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+        this.published = registry.counter("outbox.published");
+        this.failures = registry.counter("outbox.publish.failures");
+    }
+
+    @Scheduled(every = "${yavka.outbox.poll-interval:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relay() {
+        try {
+            while (relayBatch() == config.outbox().batchSize()) {
+                // A full batch means more may be waiting: keep going without waiting for the next tick.
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("outbox relay pass failed, will retry: %s", e.toString());
+        }
+    }
+
+    /** Publishes one batch; returns how many rows went out. */
+    public int relayBatch() {
+        SqlConnection connection = pool.getConnection().await().atMost(DB_TIMEOUT);
+        try {
+            Transaction tx = connection.begin().await().atMost(DB_TIMEOUT);
+            try {
+                int sent = relayLocked(connection);
+                tx.commit().await().atMost(DB_TIMEOUT);
+                return sent;
+            } catch (RuntimeException e) {
+                tx.rollback().await().atMost(DB_TIMEOUT);
+                throw e;
+            }
+        } finally {
+            connection.close().await().atMost(DB_TIMEOUT);
+        }
+    }
+
+    private int relayLocked(SqlConnection connection) {
+        boolean leader = connection.query("select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")").execute()
+                .await().atMost(DB_TIMEOUT).iterator().next().getBoolean(0);
+        if (!leader) {
+            return 0;
+        }
+        List<Row> rows = new ArrayList<>();
+        connection.preparedQuery("select seq, event_id, topic, aggregate_id, payload from outbox_event"
+                        + " where published_at is null order by seq limit $1")
+                .execute(Tuple.of(config.outbox().batchSize()))
+                .await().atMost(DB_TIMEOUT)
+                .forEach(rows::add);
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        int delivered = publishInOrder(rows);
+        if (delivered > 0) {
+            connection.preparedQuery("update outbox_event set published_at = now(), attempts = attempts + 1"
+                            + " where seq <= $1 and published_at is null")
+                    .execute(Tuple.of(rows.get(delivered - 1).getLong("seq")))
+                    .await().atMost(DB_TIMEOUT);
+        }
+        if (delivered < rows.size()) {
+            connection.preparedQuery("update outbox_event set attempts = attempts + 1, last_error = $2 where seq = $1")
+                    .execute(Tuple.of(rows.get(delivered).getLong("seq"), "not acknowledged by Kafka"))
+                    .await().atMost(DB_TIMEOUT);
+        }
+        return delivered;
+    }
+
+    /**
+     * Sends the batch pipelined (the idempotent producer keeps per-partition order) and
+     * counts the acknowledged prefix; everything after the first failure stays pending.
+     */
+    private int publishInOrder(List<Row> rows) {
+        String prefix = config.kafka().topicPrefix().orElse("");
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        try {
+            for (Row row : rows) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(prefix + row.getString("topic"),
+                        row.getString("aggregate_id"), row.getString("payload"));
+                record.headers().add("event-id", row.getUUID("event_id").toString().getBytes(StandardCharsets.UTF_8));
+                acks.add(producer().send(record));
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Kafka refused a send: %s", e.toString());
+        }
+        int delivered = 0;
+        long deadline = System.nanoTime() + config.outbox().sendTimeout().toNanos();
+        for (Future<RecordMetadata> ack : acks) {
+            try {
+                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                delivered++;
+            } catch (ExecutionException | TimeoutException e) {
+                failures.increment();
+                LOG.warnf("outbox event not acknowledged by Kafka, will retry: %s", e.toString());
+                break;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        published.increment(delivered);
+        return delivered;
+    }
+
+    private KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    producer = new KafkaProducer<>(Map.of(
+                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                            ProducerConfig.ACKS_CONFIG, "all",
+                            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+                            ProducerConfig.LINGER_MS_CONFIG, 5,
+                            ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
+                            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000,
+                            ProducerConfig.CLIENT_ID_CONFIG, "booking-service-outbox"),
+                            new StringSerializer(), new StringSerializer());
+                }
+            }
+        }
+        return producer;
+    }
+
+    @PreDestroy
+    void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package ru.yavka.booking.repository;
+
+public enum SlotStatus {
+    FREE, BOOKED, OFFERED, BLOCKED
+}

@@ -1,0 +1,85 @@
+package ru.yavka.booking.rest;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+import io.vertx.pgclient.PgException;
+import ru.yavka.booking.service.BookingProblem;
+
+/** Every error leaves as problem+json; nothing internal (and no personal data) leaks into it. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    @ServerExceptionMapper
+    public Response booking(BookingProblem problem) {
+        return Problem.response(problem.status(), problem.title(), problem.getMessage(), problem.field());
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .collect(Collectors.toList());
+        return Problem.invalid(errors);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? mapping.getPath().stream()
+                        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                        .collect(Collectors.joining(".")).replace(".[", "[")
+                : null;
+        String reason = field == null ? "the body is not valid JSON" : "has an invalid value";
+        return Problem.invalid(List.of(new Problem.FieldError(field == null ? "body" : field, reason)));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        return Problem.response(status, Response.Status.fromStatusCode(status) == null ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase(), e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper(priority = 5000)
+    public Response unexpected(Throwable e) {
+        PgException pg = pgCause(e);
+        if (pg != null && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
+            return Problem.response(409, "Conflict", "the change conflicts with one made at the same time", null);
+        }
+        LOG.error("unexpected failure", e);
+        return Problem.response(500, "Internal error", "the request could not be completed; nothing was changed",
+                null);
+    }
+
+    private static PgException pgCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PgException pg) {
+                return pg;
+            }
+        }
+        return null;
+    }
+
+    /** "book.arg0.phone" → "phone"; nested beans keep their path ("consent.given"). */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.");
+        int start = parts.length > 2 ? 2 : Math.max(parts.length - 1, 0);
+        return String.join(".", java.util.Arrays.copyOfRange(parts, start, parts.length));
+    }
+}

@@ -1,0 +1,5 @@
+package ru.yavka.contracts.events;
+
+public enum AppointmentSource {
+    TELEGRAM, STAFF, PHONE
+}

@@ -1,0 +1,50 @@
+package ru.yavka.contracts.testing;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Points a {@code @QuarkusTest} at the real local stack, isolated for this run: its own
+ * database, topic prefix, consumer groups and Redis key prefix, and its own JWT keys.
+ * Pass the service name with {@code initArgs = @ResourceArg(name = "service", value = "booking")}.
+ */
+public class IsolatedStackResource implements QuarkusTestResourceLifecycleManager {
+
+    private String service = "svc";
+    private TestDatabase database;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        service = initArgs.getOrDefault("service", service);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        database = TestDatabase.create(service);
+        TestKeys keys = TestKeys.generate();
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.datasource.username", database.user());
+        config.put("quarkus.datasource.password", database.password());
+        config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
+        config.put("quarkus.datasource.reactive.url", database.reactiveUrl());
+        config.put("kafka.bootstrap.servers", TestRun.kafkaBootstrap());
+        config.put("yavka.kafka.topic-prefix", TestRun.topicPrefix());
+        config.put("yavka.kafka.group-prefix", "g" + TestRun.id() + ".");
+        config.put("quarkus.redis.hosts", "redis://" + TestRun.env("YAVKA_REDIS_HOST", "127.0.0.1") + ":"
+                + TestRun.env("YAVKA_REDIS_PORT", "6379"));
+        config.put("yavka.redis.key-prefix", "yt:" + TestRun.id() + ":");
+        config.put("mp.jwt.verify.publickey.location", keys.publicKey().toUri().toString());
+        config.put("smallrye.jwt.sign.key.location", keys.privateKey().toUri().toString());
+        config.put("yavka.test.run-id", TestRun.id());
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        if (database != null && !"true".equals(System.getenv("YAVKA_KEEP_TEST_DB"))) {
+            database.drop();
+        }
+    }
+}
