@@ -21,6 +21,10 @@ public interface BookingConfig {
     @WithDefault("15m")
     Duration offerTtl();
 
+    /** How often lapsed offers are looked for. */
+    @WithDefault("10s")
+    Duration offerExpiryCheck();
+
     /** Purpose recorded in DataAccessed when the caller names none (header X-Access-Purpose). */
     @WithDefault("medical-care-scheduling")
     String defaultPurpose();

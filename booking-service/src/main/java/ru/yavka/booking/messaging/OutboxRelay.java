@@ -29,6 +29,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
+import ru.yavka.booking.config.KafkaTopicsConfig;
 import ru.yavka.booking.config.OutboxConfig;
 
 /**
@@ -45,15 +46,17 @@ public class OutboxRelay {
 
     private final Pool pool;
     private final OutboxConfig config;
+    private final KafkaTopicsConfig topics;
     private final String bootstrapServers;
     private final Counter published;
     private final Counter failures;
     private volatile KafkaProducer<String, String> producer;
 
-    public OutboxRelay(Pool pool, OutboxConfig config, MeterRegistry registry,
+    public OutboxRelay(Pool pool, OutboxConfig config, KafkaTopicsConfig topics, MeterRegistry registry,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.pool = pool;
         this.config = config;
+        this.topics = topics;
         this.bootstrapServers = bootstrapServers;
         this.published = registry.counter("outbox.published");
         this.failures = registry.counter("outbox.publish.failures");
@@ -62,7 +65,7 @@ public class OutboxRelay {
     @Scheduled(every = "${yavka.outbox.poll-interval:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relay() {
         try {
-            while (relayBatch() == config.outbox().batchSize()) {
+            while (relayBatch() == config.batchSize()) {
                 // A full batch means more may be waiting: keep going without waiting for the next tick.
             }
         } catch (RuntimeException e) {
@@ -97,7 +100,7 @@ public class OutboxRelay {
         List<Row> rows = new ArrayList<>();
         connection.preparedQuery("select seq, event_id, topic, aggregate_id, payload from outbox_event"
                         + " where published_at is null order by seq limit $1")
-                .execute(Tuple.of(config.outbox().batchSize()))
+                .execute(Tuple.of(config.batchSize()))
                 .await().atMost(DB_TIMEOUT)
                 .forEach(rows::add);
         if (rows.isEmpty()) {
@@ -123,7 +126,7 @@ public class OutboxRelay {
      * counts the acknowledged prefix; everything after the first failure stays pending.
      */
     private int publishInOrder(List<Row> rows) {
-        String prefix = config.kafka().topicPrefix().orElse("");
+        String prefix = topics.topicPrefix().orElse("");
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         try {
             for (Row row : rows) {
@@ -136,7 +139,7 @@ public class OutboxRelay {
             LOG.warnf("Kafka refused a send: %s", e.toString());
         }
         int delivered = 0;
-        long deadline = System.nanoTime() + config.outbox().sendTimeout().toNanos();
+        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
         for (Future<RecordMetadata> ack : acks) {
             try {
                 ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);

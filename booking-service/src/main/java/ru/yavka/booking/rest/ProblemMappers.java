@@ -14,6 +14,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.pgclient.PgException;
 import ru.yavka.booking.service.BookingProblem;
 
@@ -61,9 +62,23 @@ public class ProblemMappers {
         if (pg != null && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
             return Problem.response(409, "Conflict", "the change conflicts with one made at the same time", null);
         }
+        if (causedBy(e, ConnectionPoolTooBusyException.class)) {
+            return Response.fromResponse(Problem.response(503, "Service unavailable",
+                    "too many requests at once; nothing was changed, try again", null)).header("Retry-After", "1")
+                    .build();
+        }
         LOG.error("unexpected failure", e);
         return Problem.response(500, "Internal error", "the request could not be completed; nothing was changed",
                 null);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static PgException pgCause(Throwable e) {

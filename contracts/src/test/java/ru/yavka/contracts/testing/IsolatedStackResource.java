@@ -2,6 +2,7 @@ package ru.yavka.contracts.testing;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -23,6 +24,7 @@ public class IsolatedStackResource implements QuarkusTestResourceLifecycleManage
     @Override
     public Map<String, String> start() {
         database = TestDatabase.create(service);
+        TestTopics.createAll(TestRun.topicPrefix());
         TestKeys keys = TestKeys.generate();
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.datasource.username", database.user());
@@ -37,7 +39,9 @@ public class IsolatedStackResource implements QuarkusTestResourceLifecycleManage
         config.put("yavka.redis.key-prefix", "yt:" + TestRun.id() + ":");
         config.put("mp.jwt.verify.publickey.location", keys.publicKey().toUri().toString());
         config.put("smallrye.jwt.sign.key.location", keys.privateKey().toUri().toString());
-        config.put("yavka.test.run-id", TestRun.id());
+        // Personal-data keys made up for this run: tests never use a key that could be real.
+        config.put("yavka.pii.key", UUID.randomUUID() + "-" + UUID.randomUUID());
+        config.put("yavka.pii.hmac-key", UUID.randomUUID() + "-" + UUID.randomUUID());
         return config;
     }
 
