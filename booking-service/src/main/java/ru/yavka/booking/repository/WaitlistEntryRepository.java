@@ -19,10 +19,10 @@ public class WaitlistEntryRepository implements PanacheRepositoryBase<WaitlistEn
      * who already had (and let go of) an offer for this very slot.
      */
     public Uni<List<WaitlistEntry>> candidatesFor(Slot slot, String specialty, LocalDate day) {
-        return find("status = :waiting and specialty = :specialty and (doctorId is null or doctorId = :doctor)"
-                        + " and fromDate <= :day and toDate >= :day"
-                        + " and not exists (select 1 from WaitlistOffer o where o.entryId = id and o.slotId = :slot)"
-                        + " order by createdAt",
+        return find("from WaitlistEntry e where e.status = :waiting and e.specialty = :specialty"
+                        + " and (e.doctorId is null or e.doctorId = :doctor) and e.fromDate <= :day and e.toDate >= :day"
+                        + " and not exists (select 1 from WaitlistOffer o where o.entryId = e.id and o.slotId = :slot)"
+                        + " order by e.createdAt",
                 Parameters.with("waiting", WaitlistEntry.Status.WAITING)
                         .and("specialty", specialty)
                         .and("doctor", slot.doctorId)
