@@ -12,7 +12,9 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.pgclient.PgException;
@@ -38,6 +40,17 @@ public class ProblemMappers {
         return Problem.invalid(errors);
     }
 
+    /** Declared for the specific types too: the built-in Jackson mappers would otherwise win and answer bare. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return json(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unparsable(StreamReadException e) {
+        return json(e);
+    }
+
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
         String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
@@ -51,6 +64,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json);
+        }
         int status = e.getResponse().getStatus();
         return Problem.response(status, Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase(), e.getMessage(), null);
