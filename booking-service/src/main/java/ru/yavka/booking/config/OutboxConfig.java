@@ -14,7 +14,7 @@ public interface OutboxConfig {
     @WithDefault("200")
     int batchSize();
 
-    /** A send not acknowledged within this time is retried on a later pass. */
+    /** Kafka's delivery.timeout.ms: a send not acknowledged by then stays pending for a later pass. */
     @WithDefault("10s")
-    Duration sendTimeout();
+    Duration deliveryTimeout();
 }

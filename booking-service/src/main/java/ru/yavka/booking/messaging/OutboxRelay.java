@@ -43,6 +43,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x59_41_56_4B_41L; // "YAVKA"
     private static final Duration DB_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration ACK_GRACE = Duration.ofSeconds(5);
 
     private final Pool pool;
     private final OutboxConfig config;
@@ -106,26 +107,29 @@ public class OutboxRelay {
         if (rows.isEmpty()) {
             return 0;
         }
-        int delivered = publishInOrder(rows);
-        if (delivered > 0) {
+        List<Long> delivered = publish(rows);
+        if (!delivered.isEmpty()) {
             connection.preparedQuery("update outbox_event set published_at = now(), attempts = attempts + 1"
-                            + " where seq <= $1 and published_at is null")
-                    .execute(Tuple.of(rows.get(delivered - 1).getLong("seq")))
+                            + " where seq = any($1)")
+                    .execute(Tuple.of(delivered.toArray(Long[]::new)))
                     .await().atMost(DB_TIMEOUT);
         }
-        if (delivered < rows.size()) {
-            connection.preparedQuery("update outbox_event set attempts = attempts + 1, last_error = $2 where seq = $1")
-                    .execute(Tuple.of(rows.get(delivered).getLong("seq"), "not acknowledged by Kafka"))
+        if (delivered.size() < rows.size()) {
+            connection.preparedQuery("update outbox_event set attempts = attempts + 1, last_error = $2"
+                            + " where published_at is null and seq <= $1")
+                    .execute(Tuple.of(rows.get(rows.size() - 1).getLong("seq"), "not acknowledged by Kafka"))
                     .await().atMost(DB_TIMEOUT);
         }
-        return delivered;
+        return delivered.size();
     }
 
     /**
-     * Sends the batch pipelined (the idempotent producer keeps per-partition order) and
-     * counts the acknowledged prefix; everything after the first failure stays pending.
+     * Sends the batch in order (the idempotent producer keeps each partition's order) and
+     * waits for every outcome. Waiting past the producer's own delivery timeout matters: a
+     * send given up on too early could still land, and its retry would then be a duplicate.
+     * Returns the sequence numbers Kafka acknowledged; the rest stay pending.
      */
-    private int publishInOrder(List<Row> rows) {
+    private List<Long> publish(List<Row> rows) {
         String prefix = topics.topicPrefix().orElse("");
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         try {
@@ -136,24 +140,26 @@ public class OutboxRelay {
                 acks.add(producer().send(record));
             }
         } catch (RuntimeException e) {
-            LOG.warnf("Kafka refused a send: %s", e.toString());
+            LOG.warnf("Kafka refused a send, the rest of the batch waits: %s", e.toString());
         }
-        int delivered = 0;
-        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
-        for (Future<RecordMetadata> ack : acks) {
+        List<Long> delivered = new ArrayList<>(acks.size());
+        long deadline = System.nanoTime() + config.deliveryTimeout().plus(ACK_GRACE).toNanos();
+        for (int i = 0; i < acks.size(); i++) {
             try {
-                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                delivered++;
+                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                delivered.add(rows.get(i).getLong("seq"));
             } catch (ExecutionException | TimeoutException e) {
                 failures.increment();
-                LOG.warnf("outbox event not acknowledged by Kafka, will retry: %s", e.toString());
-                break;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
         }
-        published.increment(delivered);
+        if (delivered.size() < rows.size()) {
+            LOG.warnf("Kafka acknowledged %d of %d outbox events; the rest will be retried", delivered.size(),
+                    rows.size());
+        }
+        published.increment(delivered.size());
         return delivered;
     }
 
@@ -169,7 +175,7 @@ public class OutboxRelay {
                             ProducerConfig.LINGER_MS_CONFIG, 5,
                             ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
                             ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000,
+                            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.deliveryTimeout().toMillis(),
                             ProducerConfig.CLIENT_ID_CONFIG, "booking-service-outbox"),
                             new StringSerializer(), new StringSerializer());
                 }

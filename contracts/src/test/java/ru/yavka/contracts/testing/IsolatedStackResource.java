@@ -13,25 +13,42 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class IsolatedStackResource implements QuarkusTestResourceLifecycleManager {
 
+    /** System property naming the folder of the run's own broker, when a test asked for one. */
+    public static final String OWN_KAFKA_DIR = "yavka.test.own-kafka-dir";
+
     private String service = "svc";
+    private boolean ownKafka;
     private TestDatabase database;
+    private KafkaBrokerProcess broker;
 
     @Override
     public void init(Map<String, String> initArgs) {
         service = initArgs.getOrDefault("service", service);
+        ownKafka = "own".equals(initArgs.get("kafka"));
+    }
+
+    /** The broker of a test that runs with {@code kafka=own}, to stop and start it. */
+    public static KafkaBrokerProcess ownBroker() {
+        return new KafkaBrokerProcess(java.nio.file.Paths.get(System.getProperty(OWN_KAFKA_DIR)));
     }
 
     @Override
     public Map<String, String> start() {
         database = TestDatabase.create(service);
-        TestTopics.createAll(TestRun.topicPrefix());
+        String bootstrap = TestRun.kafkaBootstrap();
+        if (ownKafka) {
+            broker = KafkaBrokerProcess.create();
+            System.setProperty(OWN_KAFKA_DIR, broker.dir().toString());
+            bootstrap = broker.bootstrap();
+        }
+        TestTopics.createAll(bootstrap, TestRun.topicPrefix());
         TestKeys keys = TestKeys.generate();
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.datasource.username", database.user());
         config.put("quarkus.datasource.password", database.password());
         config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
         config.put("quarkus.datasource.reactive.url", database.reactiveUrl());
-        config.put("kafka.bootstrap.servers", TestRun.kafkaBootstrap());
+        config.put("kafka.bootstrap.servers", bootstrap);
         config.put("yavka.kafka.topic-prefix", TestRun.topicPrefix());
         config.put("yavka.kafka.group-prefix", "g" + TestRun.id() + ".");
         config.put("quarkus.redis.hosts", "redis://" + TestRun.env("YAVKA_REDIS_HOST", "127.0.0.1") + ":"
@@ -47,6 +64,9 @@ public class IsolatedStackResource implements QuarkusTestResourceLifecycleManage
 
     @Override
     public void stop() {
+        if (broker != null) {
+            broker.stop();
+        }
         if (database != null && !"true".equals(System.getenv("YAVKA_KEEP_TEST_DB"))) {
             database.drop();
         }

@@ -21,8 +21,12 @@ public final class TestTopics {
     }
 
     public static void createAll(String prefix) {
+        createAll(TestRun.kafkaBootstrap(), prefix);
+    }
+
+    public static void createAll(String bootstrap, String prefix) {
         try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestRun.kafkaBootstrap(),
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000))) {
             Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
             List<NewTopic> missing = Topics.ALL.stream()
@@ -31,7 +35,7 @@ public final class TestTopics {
                     .collect(Collectors.toList());
             admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + TestRun.kafkaBootstrap()
+            throw new IllegalStateException("Kafka at " + bootstrap
                     + " did not create the topics (is the local stack up? ./clinic test starts it): " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
