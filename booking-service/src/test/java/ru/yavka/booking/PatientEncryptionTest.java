@@ -94,6 +94,21 @@ class PatientEncryptionTest {
                 .body("consent.channel", equalTo("TELEGRAM"));
     }
 
+    @Test
+    void anExistingPatientIsLinkedToTheirTelegramChat() {
+        String phone = Fixtures.phone();
+        String id = Fixtures.patient(NAME, phone);
+        String chat = String.valueOf(System.nanoTime());
+        java.util.Map<String, Object> link = java.util.Map.of("telegramChatId", chat,
+                "consent", java.util.Map.of("given", true, "version", "2026-02", "channel", "TELEGRAM"));
+        Fixtures.as("service").body(link).post("/api/patients/" + id + "/telegram")
+                .then().statusCode(200).body("telegramChatId", equalTo(chat)).body("consent.version", equalTo("2026-02"));
+        Fixtures.as("service").get("/api/patients/lookup?telegramChatId=" + chat).then().body("id", equalTo(id));
+        String other = Fixtures.patient();
+        Fixtures.as("service").body(link).post("/api/patients/" + other + "/telegram")
+                .then().statusCode(409).body("field", equalTo("telegramChatId"));
+    }
+
     private static Connection connection() throws SQLException {
         String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
         return DriverManager.getConnection(url, "postgres", "");

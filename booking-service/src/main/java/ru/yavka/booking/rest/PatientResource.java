@@ -17,6 +17,7 @@ import ru.yavka.booking.rest.Views.PatientView;
 import ru.yavka.booking.service.BookingProblem;
 import ru.yavka.booking.service.PatientRegistration;
 import ru.yavka.booking.service.PatientService;
+import ru.yavka.booking.service.TelegramLink;
 
 @Path("/api/patients")
 @Tag(name = "patients", description = "Patients and their consent; every access is audited")
@@ -42,6 +43,12 @@ public class PatientResource {
     @RolesAllowed({Roles.ADMIN, Roles.REGISTRAR, Roles.DOCTOR, Roles.SERVICE})
     public Uni<PatientView> get(@PathParam("id") String id) {
         return patients.get(Ids.requiredUuid(id, "id"), actor.get()).map(PatientView::of);
+    }
+
+    @POST
+    @Path("/{id}/telegram")
+    public Uni<PatientView> linkTelegram(@PathParam("id") String id, @NotNull @Valid TelegramLink link) {
+        return patients.linkTelegram(Ids.requiredUuid(id, "id"), link, actor.get()).map(PatientView::of);
     }
 
     /** Exactly one of phone (E.164) or telegramChatId. */

@@ -73,6 +73,31 @@ public class PatientService {
                 .call(patient -> audit.record(actor, patient.id, RECORD, patient.id, DataAccessed.Action.READ));
     }
 
+    /** Links the chat and records the consent taken in Telegram; relinking the same chat is a no-op. */
+    @WithTransaction
+    public Uni<Patient> linkTelegram(UUID id, TelegramLink link, Actor actor) {
+        String chatHmac = hasher.chatId(link.telegramChatId());
+        return patients.findByChatIdHmac(chatHmac)
+                .invoke(owner -> {
+                    if (owner != null && !owner.id.equals(id)) {
+                        throw new BookingProblem(409, "Conflict",
+                                "this Telegram chat is linked to another patient", "telegramChatId");
+                    }
+                })
+                .chain(() -> patients.findDecrypted(id))
+                .onItem().ifNull().failWith(() -> BookingProblem.notFound("patient", id))
+                .invoke(patient -> {
+                    patient.telegramChatId = link.telegramChatId();
+                    patient.chatIdHmac = chatHmac;
+                    patient.consentGiven = true;
+                    patient.consentVersion = link.consent().version();
+                    patient.consentChannel = link.consent().channel();
+                    patient.consentAt = clock.instant();
+                    patient.version++;
+                })
+                .call(patient -> audit.record(actor, patient.id, RECORD, patient.id, DataAccessed.Action.UPDATE));
+    }
+
     private Patient newPatient(PatientRegistration registration, String phoneHmac, String chatHmac, Actor actor) {
         Patient patient = new Patient();
         patient.id = UUID.randomUUID();
