@@ -18,6 +18,9 @@ public class IsolatedStackResource implements QuarkusTestResourceLifecycleManage
 
     private String service = "svc";
     private boolean ownKafka;
+    private boolean withBooking;
+    private TestDatabase bookingDatabase;
+    private ServiceProcess booking;
     private TestDatabase database;
     private KafkaBrokerProcess broker;
 
@@ -25,6 +28,7 @@ public class IsolatedStackResource implements QuarkusTestResourceLifecycleManage
     public void init(Map<String, String> initArgs) {
         service = initArgs.getOrDefault("service", service);
         ownKafka = "own".equals(initArgs.get("kafka"));
+        withBooking = initArgs.getOrDefault("with", "").contains("booking-service");
     }
 
     /** The broker of a test that runs with {@code kafka=own}, to stop and start it. */
@@ -54,6 +58,11 @@ public class IsolatedStackResource implements QuarkusTestResourceLifecycleManage
         config.put("quarkus.redis.hosts", "redis://" + TestRun.env("YAVKA_REDIS_HOST", "127.0.0.1") + ":"
                 + TestRun.env("YAVKA_REDIS_PORT", "6379"));
         config.put("yavka.redis.key-prefix", "yt:" + TestRun.id() + ":");
+        if (withBooking) {
+            String bookingUrl = startBooking(bootstrap, keys);
+            config.put("quarkus.rest-client.booking.url", bookingUrl);
+            config.put("yavka.test.booking-url", bookingUrl);
+        }
         config.put("mp.jwt.verify.publickey.location", keys.publicKey().toUri().toString());
         config.put("smallrye.jwt.sign.key.location", keys.privateKey().toUri().toString());
         // Personal-data keys made up for this run: tests never use a key that could be real.
@@ -62,8 +71,38 @@ public class IsolatedStackResource implements QuarkusTestResourceLifecycleManage
         return config;
     }
 
+    /**
+     * The real booking-service for tests that cross into it: same topics, Redis prefix and JWT
+     * keys as the run, its own database.
+     */
+    private String startBooking(String bootstrap, TestKeys keys) {
+        bookingDatabase = TestDatabase.create(service + "_booking");
+        Map<String, String> env = new HashMap<>();
+        env.put("YAVKA_BOOKING_DB_REACTIVE_URL", bookingDatabase.reactiveUrl());
+        env.put("YAVKA_BOOKING_DB_JDBC_URL", bookingDatabase.jdbcUrl());
+        env.put("YAVKA_DB_USER", bookingDatabase.user());
+        env.put("YAVKA_DB_PASSWORD", bookingDatabase.password());
+        env.put("YAVKA_KAFKA_BOOTSTRAP", bootstrap);
+        env.put("YAVKA_KAFKA_TOPIC_PREFIX", TestRun.topicPrefix());
+        env.put("YAVKA_REDIS_URL", "redis://" + TestRun.env("YAVKA_REDIS_HOST", "127.0.0.1") + ":"
+                + TestRun.env("YAVKA_REDIS_PORT", "6379"));
+        env.put("YAVKA_REDIS_KEY_PREFIX", "yt:" + TestRun.id() + ":booking:");
+        env.put("YAVKA_PII_KEY", UUID.randomUUID() + "-" + UUID.randomUUID());
+        env.put("YAVKA_PII_HMAC_KEY", UUID.randomUUID() + "-" + UUID.randomUUID());
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toString());
+        env.put("YAVKA_WAITLIST_OFFER_TTL", "15m");
+        booking = ServiceProcess.start("booking-service", env);
+        return booking.url();
+    }
+
     @Override
     public void stop() {
+        if (booking != null) {
+            booking.close();
+        }
+        if (bookingDatabase != null) {
+            bookingDatabase.drop();
+        }
         if (broker != null) {
             broker.stop();
         }
