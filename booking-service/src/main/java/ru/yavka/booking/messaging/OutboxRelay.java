@@ -52,6 +52,7 @@ public class OutboxRelay {
     private final Counter published;
     private final Counter failures;
     private volatile KafkaProducer<String, String> producer;
+    private volatile boolean careful;
 
     public OutboxRelay(Pool pool, OutboxConfig config, KafkaTopicsConfig topics, MeterRegistry registry,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
@@ -124,43 +125,87 @@ public class OutboxRelay {
     }
 
     /**
-     * Sends the batch in order (the idempotent producer keeps each partition's order) and
-     * waits for every outcome. Waiting past the producer's own delivery timeout matters: a
-     * send given up on too early could still land, and its retry would then be a duplicate.
-     * Returns the sequence numbers Kafka acknowledged; the rest stay pending.
+     * Returns the sequence numbers Kafka acknowledged; the rest stay pending. While Kafka is
+     * healthy the batch is pipelined (the idempotent producer keeps each partition's order).
+     * After a failure the relay goes one event at a time, stopping at the first refusal, until a
+     * whole batch goes through: a pipelined batch could land partly and leave an aggregate's
+     * earlier event to be retried after its later one.
      */
     private List<Long> publish(List<Row> rows) {
-        String prefix = topics.topicPrefix().orElse("");
+        List<Long> delivered = careful ? publishOneByOne(rows) : publishPipelined(rows);
+        careful = delivered.size() < rows.size();
+        if (careful) {
+            LOG.warnf("Kafka acknowledged %d of %d outbox events; the rest will be retried one by one",
+                    delivered.size(), rows.size());
+        }
+        published.increment(delivered.size());
+        return delivered;
+    }
+
+    private List<Long> publishPipelined(List<Row> rows) {
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         try {
             for (Row row : rows) {
-                ProducerRecord<String, String> record = new ProducerRecord<>(prefix + row.getString("topic"),
-                        row.getString("aggregate_id"), row.getString("payload"));
-                record.headers().add("event-id", row.getUUID("event_id").toString().getBytes(StandardCharsets.UTF_8));
-                acks.add(producer().send(record));
+                acks.add(producer().send(record(row)));
             }
         } catch (RuntimeException e) {
             LOG.warnf("Kafka refused a send, the rest of the batch waits: %s", e.toString());
         }
         List<Long> delivered = new ArrayList<>(acks.size());
-        long deadline = System.nanoTime() + config.deliveryTimeout().plus(ACK_GRACE).toNanos();
+        long deadline = System.nanoTime() + ackWait().toNanos();
         for (int i = 0; i < acks.size(); i++) {
-            try {
-                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (acknowledged(acks.get(i), deadline)) {
                 delivered.add(rows.get(i).getLong("seq"));
-            } catch (ExecutionException | TimeoutException e) {
-                failures.increment();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
             }
         }
-        if (delivered.size() < rows.size()) {
-            LOG.warnf("Kafka acknowledged %d of %d outbox events; the rest will be retried", delivered.size(),
-                    rows.size());
-        }
-        published.increment(delivered.size());
         return delivered;
+    }
+
+    private List<Long> publishOneByOne(List<Row> rows) {
+        List<Long> delivered = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            Future<RecordMetadata> ack;
+            try {
+                ack = producer().send(record(row));
+            } catch (RuntimeException e) {
+                LOG.warnf("Kafka refused a send: %s", e.toString());
+                break;
+            }
+            if (!acknowledged(ack, System.nanoTime() + ackWait().toNanos())) {
+                break;
+            }
+            delivered.add(row.getLong("seq"));
+        }
+        return delivered;
+    }
+
+    /**
+     * Waits past the producer's own delivery timeout: a send given up on too early could still
+     * land, and its retry would then be a duplicate.
+     */
+    private boolean acknowledged(Future<RecordMetadata> ack, long deadlineNanos) {
+        try {
+            ack.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            failures.increment();
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private Duration ackWait() {
+        return config.deliveryTimeout().plus(ACK_GRACE);
+    }
+
+    private ProducerRecord<String, String> record(Row row) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(
+                topics.topicPrefix().orElse("") + row.getString("topic"), row.getString("aggregate_id"),
+                row.getString("payload"));
+        record.headers().add("event-id", row.getUUID("event_id").toString().getBytes(StandardCharsets.UTF_8));
+        return record;
     }
 
     private KafkaProducer<String, String> producer() {
