@@ -28,6 +28,10 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
                         .and("except", except == null ? new UUID(0, 0) : except));
     }
 
+    public Uni<List<Appointment>> upcomingOf(UUID patientId) {
+        return list("patientId = ?1 and status in ?2 order by start", patientId, AppointmentStatus.UPCOMING);
+    }
+
     public Uni<List<Appointment>> search(UUID patientId, UUID doctorId, Instant from, Instant to) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters params = new Parameters();

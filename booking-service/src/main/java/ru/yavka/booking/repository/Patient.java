@@ -66,5 +66,13 @@ public class Patient extends PanacheEntityBase {
     @Column(name = "created_by")
     public String createdBy;
 
+    /** Set when the patient withdrew consent and the personal data above was erased. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
     public long version;
+
+    public boolean erased() {
+        return erasedAt != null;
+    }
 }

@@ -38,6 +38,12 @@ public class WaitlistEntryRepository implements PanacheRepositoryBase<WaitlistEn
                 List.of(WaitlistEntry.Status.WAITING, WaitlistEntry.Status.OFFERED));
     }
 
+    public Uni<List<WaitlistEntry>> lockActiveOf(UUID patientId) {
+        return find("patientId = ?1 and status in ?2", patientId,
+                List.of(WaitlistEntry.Status.WAITING, WaitlistEntry.Status.OFFERED))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     public Uni<WaitlistEntry> lock(UUID id) {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }

@@ -2,7 +2,10 @@ package ru.yavka.booking.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Uni;
 import ru.yavka.booking.rest.Views.PatientView;
 import ru.yavka.booking.service.BookingProblem;
+import ru.yavka.booking.service.PatientErasure;
 import ru.yavka.booking.service.PatientRegistration;
 import ru.yavka.booking.service.PatientService;
 import ru.yavka.booking.service.TelegramLink;
@@ -25,10 +29,12 @@ import ru.yavka.booking.service.TelegramLink;
 public class PatientResource {
 
     private final PatientService patients;
+    private final PatientErasure erasure;
     private final CurrentActor actor;
 
-    public PatientResource(PatientService patients, CurrentActor actor) {
+    public PatientResource(PatientService patients, PatientErasure erasure, CurrentActor actor) {
         this.patients = patients;
+        this.erasure = erasure;
         this.actor = actor;
     }
 
@@ -49,6 +55,17 @@ public class PatientResource {
     @Path("/{id}/telegram")
     public Uni<PatientView> linkTelegram(@PathParam("id") String id, @NotNull @Valid TelegramLink link) {
         return patients.linkTelegram(Ids.requiredUuid(id, "id"), link, actor.get()).map(PatientView::of);
+    }
+
+    /** Withdrawal of consent: erases the patient's personal data here and, through events, everywhere. */
+    @POST
+    @Path("/{id}/erasure")
+    public Uni<PatientErasure.Outcome> erase(@PathParam("id") String id, @NotNull @Valid Erasure request) {
+        return erasure.erase(Ids.requiredUuid(id, "id"), request.reason(), request.channel(), actor.get());
+    }
+
+    record Erasure(@NotBlank @Size(max = 500) String reason,
+            @NotBlank @Pattern(regexp = "TELEGRAM|STAFF", message = "must be TELEGRAM or STAFF") String channel) {
     }
 
     /** Exactly one of phone (E.164) or telegramChatId. */

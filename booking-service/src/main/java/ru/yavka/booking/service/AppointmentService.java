@@ -105,13 +105,32 @@ public class AppointmentService {
     public Uni<Appointment> cancel(UUID id, String reason, Actor actor) {
         return upcoming(id, AppointmentStatus.CANCELLED, "cancelled").chain(a -> a.status == AppointmentStatus.CANCELLED
                 ? Uni.createFrom().item(a)
-                : requireNotStarted(a, "cancelled")
-                        .invoke(() -> a.cancelReason = reason)
-                        .chain(() -> history.transition(a, AppointmentStatus.CANCELLED, actor, reason))
-                        .call(() -> outbox.append(new AppointmentCancelled(meta(a), a.id, a.patientId, a.slotId,
-                                a.doctorId, a.specialty, a.start, reason, actor.name())))
-                        .call(() -> releaser.release(a.slotId, "CANCELLED"))
-                        .call(() -> audit.record(actor, a.patientId, RECORD, a.id, DataAccessed.Action.UPDATE)));
+                : requireNotStarted(a, "cancelled").chain(() -> cancelLocked(a, reason, actor)));
+    }
+
+    /** Cancels every visit of the patient still ahead, in the caller's transaction (erasure). */
+    public Uni<Integer> cancelAllUpcoming(UUID patientId, String reason, Actor actor) {
+        return appointments.upcomingOf(patientId).chain(list -> cancelEach(list, 0, reason, actor)
+                .replaceWith(list.size()));
+    }
+
+    private Uni<Void> cancelEach(List<Appointment> list, int index, String reason, Actor actor) {
+        if (index >= list.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        return appointments.lock(list.get(index).id)
+                .chain(a -> clock.instant().isBefore(a.start) ? cancelLocked(a, reason, actor)
+                        : Uni.createFrom().item(a))
+                .chain(() -> cancelEach(list, index + 1, reason, actor));
+    }
+
+    private Uni<Appointment> cancelLocked(Appointment a, String reason, Actor actor) {
+        a.cancelReason = reason;
+        return history.transition(a, AppointmentStatus.CANCELLED, actor, reason)
+                .call(() -> outbox.append(new AppointmentCancelled(meta(a), a.id, a.patientId, a.slotId,
+                        a.doctorId, a.specialty, a.start, reason, actor.name())))
+                .call(() -> releaser.release(a.slotId, "CANCELLED"))
+                .call(() -> audit.record(actor, a.patientId, RECORD, a.id, DataAccessed.Action.UPDATE));
     }
 
     @WithTransaction

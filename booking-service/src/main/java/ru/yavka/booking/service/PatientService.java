@@ -54,6 +54,12 @@ public class PatientService {
     public Uni<Patient> get(UUID id, Actor actor) {
         return patients.findDecrypted(id)
                 .onItem().ifNull().failWith(() -> BookingProblem.notFound("patient", id))
+                .invoke(patient -> {
+                    if (patient.erased()) {
+                        throw new BookingProblem(410, "Gone",
+                                "the patient withdrew consent; their personal data was erased", null);
+                    }
+                })
                 .call(patient -> audit.record(actor, patient.id, RECORD, patient.id, DataAccessed.Action.READ));
     }
 

@@ -135,6 +135,29 @@ public class WaitlistService {
         return liveOffer(offerId).call(offer -> close(offer, WaitlistOffer.Status.DECLINED));
     }
 
+    /** Takes the patient off the waitlist, passing any live offer on, in the caller's transaction (erasure). */
+    public Uni<Void> withdraw(UUID patientId) {
+        return entries.lockActiveOf(patientId).chain(active -> withdrawEach(active, 0));
+    }
+
+    private Uni<Void> withdrawEach(List<WaitlistEntry> active, int index) {
+        if (index >= active.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        WaitlistEntry entry = active.get(index);
+        Uni<Void> releaseOffer = entry.status == WaitlistEntry.Status.OFFERED
+                ? offers.find("entryId = ?1 and status = ?2", entry.id, WaitlistOffer.Status.OFFERED).firstResult()
+                        .chain(offer -> offer == null ? Uni.createFrom().voidItem()
+                                : close(offer, WaitlistOffer.Status.DECLINED))
+                : Uni.createFrom().voidItem();
+        return releaseOffer
+                .invoke(() -> {
+                    entry.status = WaitlistEntry.Status.CANCELLED;
+                    entry.version++;
+                })
+                .chain(() -> withdrawEach(active, index + 1));
+    }
+
     /** Lapses offers past their time and passes each slot on to the next match. */
     @WithTransaction
     public Uni<Integer> expireDue() {

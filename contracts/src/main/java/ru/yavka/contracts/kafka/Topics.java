@@ -13,6 +13,8 @@ import ru.yavka.contracts.events.AppointmentConfirmed;
 import ru.yavka.contracts.events.AppointmentRescheduled;
 import ru.yavka.contracts.events.DataAccessed;
 import ru.yavka.contracts.events.NoShowDetected;
+import ru.yavka.contracts.events.PatientDataErased;
+import ru.yavka.contracts.events.PatientErasureRequested;
 import ru.yavka.contracts.events.ReminderDue;
 import ru.yavka.contracts.events.SlotReleased;
 import ru.yavka.contracts.events.WaitlistOffered;
@@ -34,6 +36,8 @@ public final class Topics {
     public static final String NO_SHOW_DETECTED = "NoShowDetected";
     public static final String WAITLIST_OFFERED = "WaitlistOffered";
     public static final String DATA_ACCESSED = "DataAccessed";
+    public static final String PATIENT_ERASURE_REQUESTED = "PatientErasureRequested";
+    public static final String PATIENT_DATA_ERASED = "PatientDataErased";
 
     /** Event type per topic, and the partition count a production topic gets. */
     public record TopicSpec(String name, Class<? extends YavkaEvent> eventType, int partitions) {
@@ -49,7 +53,9 @@ public final class Topics {
             new TopicSpec(REMINDER_DUE, ReminderDue.class, 6),
             new TopicSpec(NO_SHOW_DETECTED, NoShowDetected.class, 3),
             new TopicSpec(WAITLIST_OFFERED, WaitlistOffered.class, 3),
-            new TopicSpec(DATA_ACCESSED, DataAccessed.class, 6));
+            new TopicSpec(DATA_ACCESSED, DataAccessed.class, 6),
+            new TopicSpec(PATIENT_ERASURE_REQUESTED, PatientErasureRequested.class, 3),
+            new TopicSpec(PATIENT_DATA_ERASED, PatientDataErased.class, 3));
 
     private static final Map<String, TopicSpec> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(TopicSpec::name, Function.identity()));

@@ -15,6 +15,8 @@ import ru.yavka.contracts.events.AppointmentSource;
 import ru.yavka.contracts.events.DataAccessed;
 import ru.yavka.contracts.events.EventMeta;
 import ru.yavka.contracts.events.NoShowDetected;
+import ru.yavka.contracts.events.PatientDataErased;
+import ru.yavka.contracts.events.PatientErasureRequested;
 import ru.yavka.contracts.events.ReminderDue;
 import ru.yavka.contracts.events.SlotReleased;
 import ru.yavka.contracts.events.WaitlistOffered;
@@ -62,6 +64,9 @@ final class SampleEvents {
                 new WaitlistOffered(meta(UUID.randomUUID(), 2), UUID.randomUUID(), UUID.randomUUID(), PATIENT, SLOT,
                         DOCTOR, "cardiologist", START, Instant.now().plus(15, ChronoUnit.MINUTES)),
                 new DataAccessed(meta(PATIENT, 0), "registrar@clinic", "registrar", PATIENT, "patient",
-                        PATIENT.toString(), DataAccessed.Action.READ, "treatment", "booking-service"));
+                        PATIENT.toString(), DataAccessed.Action.READ, "treatment", "booking-service"),
+                new PatientErasureRequested(meta(PATIENT, 2), PATIENT, "telegram", "TELEGRAM", "/forget"),
+                new PatientDataErased(meta(PATIENT, 3), PATIENT, "booking-service",
+                        List.of("full name", "phone", "birth date", "telegram chat id")));
     }
 }
