@@ -14,7 +14,8 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /**
  * Personal data is encrypted by PostgreSQL itself (pgcrypto, AES-256). The passphrase is set
- * per transaction by {@link PatientRepository} and is never stored in the database.
+ * per transaction by {@link PatientRepository} and is never stored in the database; reads go
+ * through {@code yavka_pii_decrypt}, which also accepts the previous key during a rotation.
  */
 @Entity
 @Table(name = "patient")
@@ -26,21 +27,25 @@ public class Patient extends PanacheEntityBase {
     public UUID id;
 
     @Column(name = "full_name", columnDefinition = "bytea")
-    @ColumnTransformer(read = "pgp_sym_decrypt(full_name, current_setting('yavka.pii_key'))", write = ENCRYPT)
+    @ColumnTransformer(read = "yavka_pii_decrypt(full_name)", write = ENCRYPT)
     public String fullName;
 
     @Column(name = "phone", columnDefinition = "bytea")
-    @ColumnTransformer(read = "pgp_sym_decrypt(phone, current_setting('yavka.pii_key'))", write = ENCRYPT)
+    @ColumnTransformer(read = "yavka_pii_decrypt(phone)", write = ENCRYPT)
     public String phone;
 
     /** ISO date, kept as encrypted text. */
     @Column(name = "birth_date", columnDefinition = "bytea")
-    @ColumnTransformer(read = "pgp_sym_decrypt(birth_date, current_setting('yavka.pii_key'))", write = ENCRYPT)
+    @ColumnTransformer(read = "yavka_pii_decrypt(birth_date)", write = ENCRYPT)
     public String birthDate;
 
     @Column(name = "telegram_chat_id", columnDefinition = "bytea")
-    @ColumnTransformer(read = "pgp_sym_decrypt(telegram_chat_id, current_setting('yavka.pii_key'))", write = ENCRYPT)
+    @ColumnTransformer(read = "yavka_pii_decrypt(telegram_chat_id)", write = ENCRYPT)
     public String telegramChatId;
+
+    /** Fingerprint of the key that encrypted this row's personal data (never the key itself). */
+    @Column(name = "pii_key_id")
+    public String piiKeyId;
 
     @Column(name = "phone_hmac")
     public String phoneHmac;

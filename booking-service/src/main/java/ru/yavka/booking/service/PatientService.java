@@ -99,6 +99,7 @@ public class PatientService {
                     patient.consentVersion = link.consent().version();
                     patient.consentChannel = link.consent().channel();
                     patient.consentAt = clock.instant();
+                    patient.piiKeyId = patients.currentKeyId();
                     patient.version++;
                 })
                 .call(patient -> audit.record(actor, patient.id, RECORD, patient.id, DataAccessed.Action.UPDATE));

@@ -19,6 +19,7 @@ public class IsolatedStackResource implements QuarkusTestResourceLifecycleManage
     private String service = "svc";
     private boolean ownKafka;
     private boolean withBooking;
+    private Map<String, String> args = Map.of();
     private TestDatabase bookingDatabase;
     private ServiceProcess booking;
     private TestDatabase database;
@@ -27,6 +28,7 @@ public class IsolatedStackResource implements QuarkusTestResourceLifecycleManage
     @Override
     public void init(Map<String, String> initArgs) {
         service = initArgs.getOrDefault("service", service);
+        args = Map.copyOf(initArgs);
         ownKafka = "own".equals(initArgs.get("kafka"));
         withBooking = initArgs.getOrDefault("with", "").contains("booking-service");
     }
@@ -66,7 +68,10 @@ public class IsolatedStackResource implements QuarkusTestResourceLifecycleManage
         config.put("mp.jwt.verify.publickey.location", keys.publicKey().toUri().toString());
         config.put("smallrye.jwt.sign.key.location", keys.privateKey().toUri().toString());
         // Personal-data keys made up for this run: tests never use a key that could be real.
-        config.put("yavka.pii.key", UUID.randomUUID() + "-" + UUID.randomUUID());
+        config.put("yavka.pii.key", args.getOrDefault("pii-key", UUID.randomUUID() + "-" + UUID.randomUUID()));
+        if (args.containsKey("pii-previous-key")) {
+            config.put("yavka.pii.previous-key", args.get("pii-previous-key"));
+        }
         config.put("yavka.pii.hmac-key", UUID.randomUUID() + "-" + UUID.randomUUID());
         return config;
     }
