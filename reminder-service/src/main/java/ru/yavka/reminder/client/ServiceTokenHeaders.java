@@ -1,0 +1,26 @@
+package ru.yavka.reminder.client;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
+
+/** Adds the service token to every call to booking-service. */
+@ApplicationScoped
+public class ServiceTokenHeaders implements ClientHeadersFactory {
+
+    private final ServiceToken token;
+
+    public ServiceTokenHeaders(ServiceToken token) {
+        this.token = token;
+    }
+
+    @Override
+    public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incomingHeaders,
+            MultivaluedMap<String, String> clientOutgoingHeaders) {
+        MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
+        headers.add("Authorization", token.bearer());
+        return headers;
+    }
+}

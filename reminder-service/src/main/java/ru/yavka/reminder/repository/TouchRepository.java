@@ -1,0 +1,51 @@
+package ru.yavka.reminder.repository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Touch changes made by consumers. Status changes are conditional bulk updates
+ * ({@code ... AND status = PLANNED}), never read-modify-write: a dispatcher may be sending
+ * the same row at that moment, and PostgreSQL re-checks the condition after its commit.
+ */
+@ApplicationScoped
+public class TouchRepository implements PanacheRepositoryBase<Touch, UUID> {
+
+    /** The reason of a touch skipped because the appointment was confirmed. */
+    public static final String CONFIRMATION_SKIP = "CONFIRMED";
+
+    public Uni<List<Touch>> timeline(UUID appointmentId) {
+        return list("appointmentId = ?1", Sort.by("dueAt").and("seq"), appointmentId);
+    }
+
+    /**
+     * Every touch still to come, messages and the no-show check alike. A touch skipped only
+     * because the patient confirmed counts as still to come here: a cancellation (or an
+     * arrival) is the later, final word, whichever order the two events were applied in.
+     */
+    public Uni<Integer> closePlanned(UUID appointmentId, TouchStatus status, String reason) {
+        return update("status = ?1, reason = ?2 where appointmentId = ?3"
+                + " and (status = ?4 or (status = ?5 and reason = ?6))",
+                status, reason, appointmentId, TouchStatus.PLANNED, TouchStatus.SKIPPED, CONFIRMATION_SKIP);
+    }
+
+    /** Planned messages that ask the patient to confirm. */
+    public Uni<Integer> skipPlannedConfirmationAsks(UUID appointmentId, String reason) {
+        return update("status = ?1, reason = ?2 where appointmentId = ?3 and status = ?4 and asksConfirmation = true",
+                TouchStatus.SKIPPED, reason, appointmentId, TouchStatus.PLANNED);
+    }
+
+    /** The touch a patient's answer at {@code answeredAt} responds to: the last message sent before it. */
+    public Uni<Touch> lastSentBefore(UUID appointmentId, Instant answeredAt) {
+        return find("appointmentId = ?1 and action = ?2 and status = ?3 and sentAt <= ?4",
+                Sort.descending("sentAt"), appointmentId, TouchAction.MESSAGE, TouchStatus.SENT, answeredAt)
+                .firstResult();
+    }
+}

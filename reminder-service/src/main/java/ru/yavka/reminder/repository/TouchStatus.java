@@ -1,0 +1,5 @@
+package ru.yavka.reminder.repository;
+
+public enum TouchStatus {
+    PLANNED, SENT, SKIPPED, CANCELLED
+}
