@@ -1,0 +1,28 @@
+package ru.yavka.triage.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready once the knowledge base is loaded (the lexical side); says whether the vector side is indexed too. */
+@Readiness
+@ApplicationScoped
+public class KnowledgeHealth implements HealthCheck {
+
+    private final KnowledgeService knowledge;
+
+    public KnowledgeHealth(KnowledgeService knowledge) {
+        this.knowledge = knowledge;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("triage-knowledge-base").up()
+                .withData("kbHash", knowledge.kb().hash().substring(0, 12))
+                .withData("cases", knowledge.kb().cases().size())
+                .withData("vectorStoreIndexed", knowledge.denseReady())
+                .build();
+    }
+}
