@@ -43,6 +43,19 @@ class AppointmentLifecycleTest {
     }
 
     @Test
+    void repeatingAScheduleKeepsItsSlotsAndCreatesNothing() {
+        String doctor = Fixtures.doctor("urologist");
+        String day = OffsetDateTime.now(Fixtures.MOSCOW).plusDays(3).toLocalDate().toString();
+        Map<String, Object> hours = Map.of("from", day, "to", day, "dayStart", "09:00", "dayEnd", "11:00",
+                "slotMinutes", 30);
+        Fixtures.as("admin").body(hours).post("/api/doctors/" + doctor + "/schedule")
+                .then().statusCode(201).body("$", hasSize(4));
+        Fixtures.as("admin").body(hours).post("/api/doctors/" + doctor + "/schedule")
+                .then().statusCode(201).body("$", hasSize(0));
+        Fixtures.as("registrar").get("/api/slots?doctorId=" + doctor).then().statusCode(200).body("$", hasSize(4));
+    }
+
+    @Test
     void bookConfirmCancelEmitsVersionedEventsAndRecordsWhoDidIt() {
         String doctor = Fixtures.doctor("neurologist");
         String slot = Fixtures.slot(doctor, 3 * 24 * 60, 30);

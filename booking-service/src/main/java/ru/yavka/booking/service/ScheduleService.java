@@ -103,7 +103,9 @@ public class ScheduleService {
                             created.add(newSlot(doctorId, start, request.slotMinutes(), null));
                         }
                     }
-                    return slots.persist(created).replaceWith(created);
+                    // Hibernate Reactive refuses an empty batch; a repeated schedule is a no-op, not an error.
+                    return created.isEmpty() ? Uni.createFrom().item(created)
+                            : slots.persist(created).replaceWith(created);
                 });
     }
 

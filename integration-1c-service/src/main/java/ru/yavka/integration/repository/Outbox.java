@@ -1,0 +1,30 @@
+package ru.yavka.integration.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.vertx.mutiny.sqlclient.Tuple;
+import ru.yavka.contracts.events.YavkaEvent;
+import ru.yavka.contracts.kafka.EventJson;
+import ru.yavka.contracts.kafka.Topics;
+
+/** Events written to PostgreSQL first; {@code messaging.OutboxRelay} publishes them to Kafka. */
+@ApplicationScoped
+public class Outbox {
+
+    private final Db db;
+
+    public Outbox(Db db) {
+        this.db = db;
+    }
+
+    public void append(YavkaEvent event) {
+        db.run("insert into outbox_event (event_id, topic, aggregate_id, payload, created_at)"
+                        + " values ($1, $2, $3, $4, $5)",
+                Tuple.of(event.meta().eventId(), Topics.of(event), event.meta().aggregateId(), EventJson.toJson(event),
+                        AppointmentPushes.utc(event.meta().occurredAt())));
+    }
+
+    public long pending() {
+        return db.count("select count(*) from outbox_event where published_at is null", Tuple.tuple());
+    }
+}
