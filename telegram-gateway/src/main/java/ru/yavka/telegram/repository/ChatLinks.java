@@ -1,0 +1,62 @@
+package ru.yavka.telegram.repository;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import ru.yavka.telegram.config.PiiConfig;
+
+/**
+ * The gateway's own record of which chat belongs to which patient. Only a chat that consented
+ * and shared its owner's phone gets here; a chat taken over by another patient, or one that
+ * withdrew consent, leaves.
+ */
+@ApplicationScoped
+public class ChatLinks {
+
+    private final Db db;
+    private final String key;
+
+    public ChatLinks(Db db, PiiConfig pii) {
+        this.db = db;
+        this.key = pii.key();
+    }
+
+    public void link(UUID patientId, String chatKey, long chatId, String consentVersion, Instant at) {
+        db.inTransaction(tx -> {
+            // The chat may have belonged to someone else before (booking moved it): it is ours now.
+            Db.query(tx, "DELETE FROM chat_link WHERE chat_key = $1 AND patient_id <> $2", Tuple.of(chatKey, patientId));
+            Db.query(tx, """
+                    INSERT INTO chat_link (patient_id, chat_key, chat_id_enc, consent_version, linked_at)
+                    VALUES ($1, $2, pgp_sym_encrypt($3, $4, 'cipher-algo=aes256'), $5, $6)
+                    ON CONFLICT (patient_id) DO UPDATE SET chat_key = EXCLUDED.chat_key,
+                        chat_id_enc = EXCLUDED.chat_id_enc, consent_version = EXCLUDED.consent_version,
+                        linked_at = EXCLUDED.linked_at""",
+                    Tuple.of(patientId, chatKey, Long.toString(chatId), key, consentVersion, Db.ts(at)));
+            return null;
+        });
+    }
+
+    public Optional<UUID> patientOf(String chatKey) {
+        RowSet<Row> rows = db.query("SELECT patient_id FROM chat_link WHERE chat_key = $1", Tuple.of(chatKey));
+        return rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID("patient_id"));
+    }
+
+    public Optional<Long> chatOf(UUID patientId) {
+        RowSet<Row> rows = db.query("SELECT pgp_sym_decrypt(chat_id_enc, $2) AS chat FROM chat_link WHERE patient_id = $1",
+                Tuple.of(patientId, key));
+        return rows.size() == 0 ? Optional.empty()
+                : Optional.of(Long.parseLong(rows.iterator().next().getString("chat")));
+    }
+
+    /** Forgets the chat; returns the patient it was linked to. */
+    public Optional<UUID> unlink(String chatKey) {
+        RowSet<Row> rows = db.query("DELETE FROM chat_link WHERE chat_key = $1 RETURNING patient_id", Tuple.of(chatKey));
+        return rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID("patient_id"));
+    }
+}
