@@ -64,6 +64,8 @@ public class IsolatedStackResource implements QuarkusTestResourceLifecycleManage
             String bookingUrl = startBooking(bootstrap, keys);
             config.put("quarkus.rest-client.booking.url", bookingUrl);
             config.put("yavka.test.booking-url", bookingUrl);
+            // Tests that read what booking-service logged (no personal data in logs) find it here.
+            config.put("yavka.test.booking-log", booking.log().toString());
         }
         config.put("mp.jwt.verify.publickey.location", keys.publicKey().toUri().toString());
         config.put("smallrye.jwt.sign.key.location", keys.privateKey().toUri().toString());
