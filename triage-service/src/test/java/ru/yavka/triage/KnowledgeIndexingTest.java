@@ -15,12 +15,12 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import ru.yavka.contracts.events.Specialty;
 import ru.yavka.triage.client.ChromaApi;
 import ru.yavka.triage.kb.KbCase;
 import ru.yavka.triage.kb.KnowledgeBase;
 import ru.yavka.triage.retrieval.VectorStore;
 import ru.yavka.triage.service.KnowledgeService;
-import ru.yavka.triage.service.Specialty;
 
 /** The knowledge base is indexed into the real Chroma at startup, and again only when its hash changes. */
 @QuarkusTest

@@ -30,9 +30,9 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import ru.yavka.contracts.events.DataAccessed;
+import ru.yavka.contracts.events.Specialty;
 import ru.yavka.contracts.testing.EventTap;
 import ru.yavka.contracts.testing.TestTokens;
-import ru.yavka.triage.service.Specialty;
 
 @QuarkusTest
 class TriageApiTest {

@@ -24,7 +24,7 @@ import ru.yavka.booking.service.DoctorRequest;
 import ru.yavka.booking.service.ScheduleRequest;
 import ru.yavka.booking.service.ScheduleService;
 import ru.yavka.booking.service.SlotRequest;
-import ru.yavka.booking.service.Specialty;
+import ru.yavka.contracts.events.Specialty;
 
 @Path("/api")
 @Tag(name = "schedule", description = "Specialties, doctors and their slots")

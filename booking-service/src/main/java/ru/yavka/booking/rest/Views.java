@@ -13,8 +13,8 @@ import ru.yavka.booking.repository.Patient;
 import ru.yavka.booking.repository.Slot;
 import ru.yavka.booking.repository.WaitlistEntry;
 import ru.yavka.booking.repository.WaitlistOffer;
-import ru.yavka.booking.service.Specialty;
 import ru.yavka.contracts.events.AppointmentSource;
+import ru.yavka.contracts.events.Specialty;
 
 /** The API's JSON shapes. Times go out as ISO-8601 in the clinic's zone (with its offset). */
 final class Views {

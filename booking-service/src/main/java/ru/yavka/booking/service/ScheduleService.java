@@ -27,6 +27,7 @@ import ru.yavka.booking.repository.DoctorRepository;
 import ru.yavka.booking.repository.Slot;
 import ru.yavka.booking.repository.SlotRepository;
 import ru.yavka.booking.repository.SlotStatus;
+import ru.yavka.contracts.events.Specialty;
 
 /** Doctors and their slots. Staff enter schedules today; 1C supplies them later by external id. */
 @ApplicationScoped

@@ -24,6 +24,7 @@ import ru.yavka.booking.repository.WaitlistOfferRepository;
 import ru.yavka.contracts.events.AppointmentSource;
 import ru.yavka.contracts.events.DataAccessed;
 import ru.yavka.contracts.events.EventMeta;
+import ru.yavka.contracts.events.Specialty;
 import ru.yavka.contracts.events.WaitlistOffered;
 
 /**

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import ru.yavka.contracts.events.Specialty;
 import ru.yavka.integration.config.OneCConfig;
 
 /**
@@ -17,33 +18,15 @@ import ru.yavka.integration.config.OneCConfig;
 @ApplicationScoped
 public class Specialties {
 
-    /** booking-service's fixed codes and Russian names (its {@code Specialty} enum). */
-    private static final String[][] KNOWN = {
-        {"therapist", "Терапевт"},
-        {"cardiologist", "Кардиолог"},
-        {"neurologist", "Невролог"},
-        {"gastroenterologist", "Гастроэнтеролог"},
-        {"otolaryngologist", "Оториноларинголог"},
-        {"ophthalmologist", "Офтальмолог"},
-        {"dermatologist", "Дерматолог"},
-        {"urologist", "Уролог"},
-        {"gynecologist", "Гинеколог"},
-        {"endocrinologist", "Эндокринолог"},
-        {"orthopedist", "Ортопед"},
-        {"pulmonologist", "Пульмонолог"},
-        {"allergist", "Аллерголог"},
-        {"surgeon", "Хирург"},
-        {"rheumatologist", "Ревматолог"},
-        {"psychotherapist", "Психотерапевт"},
-    };
-
     private final Map<String, String> byName = new HashMap<>();
 
     public Specialties(OneCConfig config) {
-        for (String[] known : KNOWN) {
-            byName.put(key(known[0]), known[0]);
-            byName.put(key(known[1]), known[0]);
+        for (Specialty known : Specialty.values()) {
+            byName.put(key(known.code()), known.code());
+            byName.put(key(known.russianName()), known.code());
         }
+        // 1C spells the ENT doctor either way; the shared name carries "(ЛОР)" after it.
+        byName.put(key("Оториноларинголог"), "otolaryngologist");
         byName.put(key("ЛОР"), "otolaryngologist");
         config.medicine().specialties().forEach((name, code) -> {
             if (!byName.containsValue(code)) {

@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import ru.yavka.triage.service.Specialty;
+import ru.yavka.contracts.events.Specialty;
+
 
 /**
  * The curated knowledge base, versioned in {@code src/main/resources/kb/}: symptom cases per

@@ -8,11 +8,11 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import ru.yavka.contracts.events.Specialty;
 import ru.yavka.triage.client.GigaChatChatApi;
 import ru.yavka.triage.retrieval.Candidate;
 import ru.yavka.triage.retrieval.Hit;
 import ru.yavka.triage.retrieval.Retrieval;
-import ru.yavka.triage.service.Specialty;
 
 /**
  * The earlier bot's pipeline, step 3 and 5: a prompt built from the closest curated cases, and

@@ -16,9 +16,9 @@ import java.util.function.BiFunction;
 
 import org.jboss.logging.Logger;
 
+import ru.yavka.contracts.events.Specialty;
 import ru.yavka.triage.kb.KbCase;
 import ru.yavka.triage.kb.KnowledgeBase;
-import ru.yavka.triage.service.Specialty;
 
 /**
  * Fuses the lexical ranking (BM25 on Russian stems) with the dense one (cosine in the vector

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import ru.yavka.contracts.events.DataAccessed;
+import ru.yavka.contracts.events.Specialty;
 import ru.yavka.triage.config.TriageConfig;
 import ru.yavka.triage.kb.RedFlagCategory;
 import ru.yavka.triage.llm.Decision;

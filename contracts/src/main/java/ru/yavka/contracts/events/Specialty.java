@@ -1,12 +1,9 @@
-package ru.yavka.triage.service;
+package ru.yavka.contracts.events;
 
 import java.util.Arrays;
 import java.util.Optional;
 
-/**
- * The clinic's specialty codes. A copy of booking-service's list (triage cannot depend on
- * booking-service); the two must stay the same, and the knowledge base is checked against it.
- */
+/** The clinic's fixed specialty codes, as events and APIs carry them (AppointmentBooked.specialty, triage answers). */
 public enum Specialty {
     THERAPIST("therapist", "Терапевт"),
     CARDIOLOGIST("cardiologist", "Кардиолог"),
