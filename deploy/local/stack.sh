@@ -22,7 +22,7 @@ TOPICS=(AppointmentBooked:6 AppointmentConfirmed:6 AppointmentCancelled:6
   AppointmentRescheduled:6 AppointmentArrived:6 SlotReleased:3 ReminderDue:6
   NoShowDetected:3 WaitlistOffered:3 DataAccessed:6 PatientErasureRequested:3
   PatientDataErased:3 # the same names and counts as contracts' Topics.ALL
-  DataAccessed-dlq:1) # audit-service's dead letters: records that can never be stored
+  DataAccessed-dlq:1 PatientDataErased-dlq:1) # audit-service's dead letters: records that can never be stored
 
 KAFKA_HOME="$YAVKA_TOOLS/kafka"
 KAFKA_PID="$YAVKA_RUN/kafka.pid"

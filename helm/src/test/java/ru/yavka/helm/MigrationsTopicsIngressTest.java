@@ -74,6 +74,7 @@ class MigrationsTopicsIngressTest {
                 t -> t.path("spec").path("topicName").asText(), t -> t.path("spec").path("partitions").asInt()));
         Map<String, Integer> expected = new LinkedHashMap<>(TOPICS);
         expected.put("DataAccessed-dlq", 1);
+        expected.put("PatientDataErased-dlq", 1);
         assertThat(partitions).isEqualTo(expected);
         for (ObjectNode t : topics) {
             assertThat(t.path("apiVersion").asText()).isEqualTo("kafka.strimzi.io/v1beta2");

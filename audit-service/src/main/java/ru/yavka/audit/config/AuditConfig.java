@@ -42,5 +42,12 @@ public interface AuditConfig {
         /** How often the purge runs: a duration such as 6h, or off. Read by @Scheduled. */
         @WithDefault("6h")
         String purgeEvery();
+
+        /**
+         * The reason put on record for an erasure a service confirms with PatientDataErased:
+         * the event names none, and erasures start with a withdrawal of consent.
+         */
+        @WithDefault("отзыв согласия на обработку персональных данных")
+        String erasureReason();
     }
 }

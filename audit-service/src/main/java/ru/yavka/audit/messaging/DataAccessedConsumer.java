@@ -69,7 +69,7 @@ public class DataAccessedConsumer {
      * A data exception (SQLSTATE class 22, e.g. a NUL character in a text) would fail forever;
      * anything else (connection lost, privileges missing, a deadlock) may pass when retried.
      */
-    private static Throwable classify(Throwable failure) {
+    static Throwable classify(Throwable failure) {
         PgException pg = (PgException) failure;
         return pg.getSqlState() != null && pg.getSqlState().startsWith("22")
                 ? new UnstorableEvent("PostgreSQL refused a value: " + pg.getMessage(), pg) : pg;

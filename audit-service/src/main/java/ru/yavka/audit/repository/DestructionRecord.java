@@ -51,4 +51,8 @@ public class DestructionRecord extends PanacheEntityBase {
 
     @Column(name = "recorded_by")
     public String recordedBy;
+
+    /** The PatientDataErased event it was made from; none when a person recorded it. */
+    @Column(name = "event_id")
+    public UUID eventId;
 }

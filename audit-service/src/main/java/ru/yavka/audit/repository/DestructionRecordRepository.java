@@ -34,6 +34,26 @@ public class DestructionRecordRepository implements PanacheRepositoryBase<Destru
     }
 
     /**
+     * Inserts a record made from an event unless one with its event id is already there.
+     * Returns true when the row was inserted; once the Uni completes, it is committed.
+     */
+    public Uni<Boolean> insertOnce(DestructionRecord record) {
+        return pool.preparedQuery("insert into destruction_record (patient_id, data_categories, system_name, reason,"
+                        + " destroyed_at, recorded_at, recorded_by, event_id) values ($1, $2, $3, $4, $5, $6, $7, $8)"
+                        + " on conflict (event_id) do nothing")
+                .execute(Tuple.tuple()
+                        .addUUID(record.patientId)
+                        .addArrayOfString(record.dataCategories)
+                        .addString(record.system)
+                        .addString(record.reason)
+                        .addOffsetDateTime(record.destroyedAt.atOffset(ZoneOffset.UTC))
+                        .addOffsetDateTime(record.recordedAt.atOffset(ZoneOffset.UTC))
+                        .addString(record.recordedBy)
+                        .addUUID(record.eventId))
+                .map(result -> result.rowCount() == 1);
+    }
+
+    /**
      * Deletes the records destroyed before {@code cutoff}. The application may not delete
      * (V1__audit_log.sql); the database function does it with the owner's rights and never
      * removes one younger than the legal 3 years. Returns how many went.

@@ -3,7 +3,9 @@ package ru.yavka.audit.rest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -13,6 +15,7 @@ import ru.yavka.audit.repository.AuditRecord;
 import ru.yavka.audit.repository.DestructionRecord;
 import ru.yavka.audit.repository.ResultPage;
 import ru.yavka.audit.service.ChainVerification;
+import ru.yavka.audit.service.export.PatientExport;
 
 /** The API's JSON shapes. Times go out as ISO-8601 in the clinic's zone (with its offset). */
 final class Views {
@@ -82,5 +85,26 @@ final class Views {
             return new DestructionRecordView(r.id, r.patientId, List.of(r.dataCategories), r.system, r.reason,
                     local(r.destroyedAt), local(r.recordedAt), r.recordedBy);
         }
+    }
+
+    /**
+     * A patient's access-request export: when it was made (UTC), whether every service answered,
+     * each source's status, and each service's section.
+     */
+    record ExportView(UUID patientId, Instant generatedAt, boolean complete, Map<String, String> sources,
+            Map<String, Object> booking, Map<String, Object> reminders, AuditSectionView audit) {
+        static ExportView of(PatientExport.Export export) {
+            Map<String, String> sources = new LinkedHashMap<>();
+            sources.put("booking-service", export.booking().status());
+            sources.put("reminder-service", export.reminders().status());
+            sources.put("audit-service", "ok");
+            return new ExportView(export.patientId(), export.generatedAt(), export.complete(), sources,
+                    export.booking().json(), export.reminders().json(),
+                    new AuditSectionView("ok", export.accesses().stream().map(AccessView::of).toList(),
+                            export.destructionRecords().stream().map(DestructionRecordView::of).toList()));
+        }
+    }
+
+    record AuditSectionView(String status, List<AccessView> accesses, List<DestructionRecordView> destructionRecords) {
     }
 }

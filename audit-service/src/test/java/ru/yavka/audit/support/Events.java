@@ -21,6 +21,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import ru.yavka.contracts.events.DataAccessed;
 import ru.yavka.contracts.events.EventMeta;
+import ru.yavka.contracts.events.PatientDataErased;
 import ru.yavka.contracts.events.YavkaEvent;
 import ru.yavka.contracts.kafka.EventSerializer;
 import ru.yavka.contracts.kafka.Topics;
@@ -52,6 +53,16 @@ public final class Events {
 
     public static String topic(String prefix) {
         return prefix + Topics.DATA_ACCESSED;
+    }
+
+    /** The run's PatientDataErased topic, where services confirm their part of an erasure. */
+    public static String erasedTopic() {
+        return ConfigProvider.getConfig().getOptionalValue("yavka.kafka.topic-prefix", String.class).orElse("")
+                + Topics.PATIENT_DATA_ERASED;
+    }
+
+    public static PatientDataErased erased(UUID patientId, String service, List<String> categories, Instant at) {
+        return new PatientDataErased(EventMeta.next(patientId.toString(), 1, at), patientId, service, categories);
     }
 
     /** Sends the events and waits until the broker has them all; returns where each landed. */

@@ -45,7 +45,7 @@ public class AppointmentResource {
 
     /** By patient, by day (clinic time), by doctor, or by doctor and day. */
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.REGISTRAR, Roles.DOCTOR, Roles.SERVICE})
+    @RolesAllowed({Roles.ADMIN, Roles.REGISTRAR, Roles.DOCTOR, Roles.SERVICE, Roles.AUDITOR})
     public Uni<List<AppointmentView>> search(@QueryParam("patientId") String patientId,
             @QueryParam("date") String date, @QueryParam("doctorId") String doctorId) {
         UUID patient = Ids.uuid(patientId, "patientId");

@@ -46,7 +46,7 @@ public class PatientResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.REGISTRAR, Roles.DOCTOR, Roles.SERVICE})
+    @RolesAllowed({Roles.ADMIN, Roles.REGISTRAR, Roles.DOCTOR, Roles.SERVICE, Roles.AUDITOR})
     public Uni<PatientView> get(@PathParam("id") String id) {
         return patients.get(Ids.requiredUuid(id, "id"), actor.get()).map(PatientView::of);
     }

@@ -30,8 +30,9 @@ import ru.yavka.integration.config.KafkaTopicsConfig;
 import ru.yavka.integration.repository.Db;
 
 /**
- * Publishes this service's outbox (its DataAccessed events) to Kafka in order, at least once,
- * always with the stored event id; one replica at a time. While Kafka is down rows wait.
+ * Publishes this service's outbox (its DataAccessed and PatientDataErased events) to Kafka in
+ * order, at least once, always with the stored event id; one replica at a time. While Kafka is
+ * down rows wait.
  */
 @ApplicationScoped
 public class OutboxRelay {

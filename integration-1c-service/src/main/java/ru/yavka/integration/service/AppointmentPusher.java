@@ -3,6 +3,7 @@ package ru.yavka.integration.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -17,6 +18,7 @@ import ru.yavka.integration.client.AppointmentPush;
 import ru.yavka.integration.client.AppointmentsClient;
 import ru.yavka.integration.client.BookingApi;
 import ru.yavka.integration.client.BookingClient;
+import ru.yavka.integration.client.BookingRejection;
 import ru.yavka.integration.client.CardLink;
 import ru.yavka.integration.client.OneCRejected;
 import ru.yavka.integration.config.OneCConfig;
@@ -38,6 +40,8 @@ public class AppointmentPusher {
     private static final Logger LOG = Logger.getLogger(AppointmentPusher.class);
     private static final long PUSH_LOCK = 0x31_43_50_55_53_48L; // "1CPUSH"
     private static final int BATCH = 100;
+    /** booking-service's answer for a patient whose personal data was erased. */
+    private static final int ERASED = 410;
 
     public record Report(int pushed, int skipped, int failed, boolean breakerOpen, long depth) {
     }
@@ -129,20 +133,40 @@ public class AppointmentPusher {
         }
         String slot = p.slotId() == null ? null : slotLinks.externalIdOf(p.slotId()).orElse(null);
         Optional<CardLink> card = cards.find(p.patientId());
-        AppointmentPush.PatientDetails details = null;
-        if (card.isEmpty()) {
-            // 1C makes the card from the first appointment it hears of: it needs who the patient is.
-            BookingApi.Patient patient = booking.patient(p.patientId());
-            audit.record(audit.self(), p.patientId(), "patient", p.patientId(), DataAccessed.Action.READ);
-            details = new AppointmentPush.PatientDetails(patient.fullName(), patient.birthDate(), patient.phone());
-            audit.record(audit.self(), p.patientId(), "patient", p.patientId(), DataAccessed.Action.EXPORT);
-        }
+        // 1C makes the card from the first appointment it hears of: it needs who the patient is.
+        Optional<AppointmentPush.PatientDetails> details = card.isEmpty() ? detailsOf(p.patientId())
+                : Optional.empty();
+        boolean erased = card.isEmpty() && details.isEmpty();
         Optional<CardLink> answered = client.push(new AppointmentPush(p.appointmentId(), p.version(), p.status(),
                 doctor.get(), slot, p.start(), p.durationMinutes(), p.specialty(), p.source(), p.rescheduledTo(),
-                p.patientId(), card.map(CardLink::cardId).orElse(null), details));
-        answered.ifPresent(c -> cards.save(p.patientId(), c, clock.instant()));
+                p.patientId(), card.map(CardLink::cardId).orElse(null), details.orElse(null)));
+        if (!erased) {
+            answered.ifPresent(c -> cards.save(p.patientId(), c, clock.instant()));
+        }
         pushes.pushed(p.appointmentId(), p.version(), "PUSHED");
         return true;
+    }
+
+    /**
+     * Empty once the patient's data was erased (booking-service answers 410): 1C still learns the
+     * appointment's state, e.g. the cancellations the erasure made, by its id, and the card link
+     * it answers with is not kept.
+     */
+    private Optional<AppointmentPush.PatientDetails> detailsOf(UUID patientId) {
+        BookingApi.Patient patient;
+        try {
+            patient = booking.patient(patientId);
+        } catch (BookingRejection e) {
+            if (e.status() == ERASED) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        audit.record(audit.self(), patientId, "patient", patientId, DataAccessed.Action.READ);
+        AppointmentPush.PatientDetails details = new AppointmentPush.PatientDetails(patient.fullName(),
+                patient.birthDate(), patient.phone());
+        audit.record(audit.self(), patientId, "patient", patientId, DataAccessed.Action.EXPORT);
+        return Optional.of(details);
     }
 
     private Optional<String> doctorOf(AppointmentPushes.Pending p) {

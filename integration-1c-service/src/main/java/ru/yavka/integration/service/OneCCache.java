@@ -32,11 +32,13 @@ public class OneCCache {
     public record Cached<T>(T data, Instant storedAt) {
     }
 
+    private final RedisDataSource redis;
     private final ValueCommands<String, String> values;
     private final ObjectMapper mapper;
     private final String prefix;
 
     public OneCCache(RedisDataSource redis, ObjectMapper mapper, RedisKeys keys) {
+        this.redis = redis;
         this.values = redis.value(String.class);
         this.mapper = mapper;
         this.prefix = keys.keyPrefix() + "1c:cache:";
@@ -80,6 +82,11 @@ public class OneCCache {
         } catch (Exception e) {
             return Optional.empty();
         }
+    }
+
+    /** Unlike a put, a failure here is the caller's: a forgotten answer must really be gone. */
+    public void forget(String name) {
+        redis.key().del(prefix + name);
     }
 
     public ObjectMapper mapper() {

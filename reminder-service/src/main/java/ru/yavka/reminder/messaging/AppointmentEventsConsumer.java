@@ -3,6 +3,7 @@ package ru.yavka.reminder.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 
@@ -11,14 +12,18 @@ import ru.yavka.contracts.events.AppointmentBooked;
 import ru.yavka.contracts.events.AppointmentCancelled;
 import ru.yavka.contracts.events.AppointmentConfirmed;
 import ru.yavka.contracts.events.AppointmentRescheduled;
+import ru.yavka.contracts.events.PatientErasureRequested;
 import ru.yavka.reminder.service.ReminderPlanService;
 
 /**
- * booking-service's appointment events, one channel per topic. The offset is committed
- * only after the returned Uni completes, i.e. after the transaction that applied the event.
+ * booking-service's appointment events and erasure requests, one channel per topic. The offset
+ * is committed only after the returned Uni completes, i.e. after the transaction that applied
+ * the event.
  */
 @ApplicationScoped
 public class AppointmentEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(AppointmentEventsConsumer.class);
 
     private final ReminderPlanService plans;
 
@@ -49,5 +54,15 @@ public class AppointmentEventsConsumer {
     @Incoming("appointment-arrived")
     public Uni<Void> arrived(AppointmentArrived event) {
         return plans.arrived(event);
+    }
+
+    /** A request without a patient could never be carried out: it would only stop the channel. */
+    @Incoming("patient-erasure-requested")
+    public Uni<Void> erasureRequested(PatientErasureRequested event) {
+        if (event.patientId() == null) {
+            LOG.warnf("PatientErasureRequested %s names no patient; skipped", event.meta().eventId());
+            return Uni.createFrom().voidItem();
+        }
+        return plans.erasureRequested(event);
     }
 }

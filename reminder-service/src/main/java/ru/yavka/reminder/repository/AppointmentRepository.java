@@ -28,4 +28,10 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
                         .executeUpdate())
                 .chain(() -> findById(appointmentId, LockModeType.PESSIMISTIC_WRITE));
     }
+
+    /** Erasure: which doctor, specialty and address the patient's visits were with is health data. */
+    public Uni<Integer> blankVisitDetailsOfPatient(UUID patientId) {
+        return update("doctorName = null, specialty = null, address = null where patientId = ?1"
+                + " and (doctorName is not null or specialty is not null or address is not null)", patientId);
+    }
 }

@@ -167,7 +167,7 @@ public final class TouchClaims {
         return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
     }
 
-    private static <T> T await(io.smallrye.mutiny.Uni<T> uni) {
+    static <T> T await(io.smallrye.mutiny.Uni<T> uni) {
         return uni.await().atMost(STATEMENT_TIMEOUT);
     }
 }

@@ -21,6 +21,11 @@ public class TouchRepository implements PanacheRepositoryBase<Touch, UUID> {
     /** The reason of a touch skipped because the appointment was confirmed. */
     public static final String CONFIRMATION_SKIP = "CONFIRMED";
 
+    /** The reason of a touch cancelled because the patient's data was erased. */
+    public static final String ERASURE = "erasure";
+
+    static final String EMPTY_PARAMS = "{}";
+
     public Uni<List<Touch>> timeline(UUID appointmentId) {
         return list("appointmentId = ?1", Sort.by("dueAt").and("seq"), appointmentId);
     }
@@ -40,6 +45,20 @@ public class TouchRepository implements PanacheRepositoryBase<Touch, UUID> {
     public Uni<Integer> skipPlannedConfirmationAsks(UUID appointmentId, String reason) {
         return update("status = ?1, reason = ?2 where appointmentId = ?3 and status = ?4 and asksConfirmation = true",
                 TouchStatus.SKIPPED, reason, appointmentId, TouchStatus.PLANNED);
+    }
+
+    /** The patient's data is being erased: nothing more goes out to them. */
+    public Uni<Integer> cancelPlannedOfPatient(UUID patientId, String reason) {
+        return update("status = ?1, reason = ?2 where patientId = ?3 and status = ?4",
+                TouchStatus.CANCELLED, reason, patientId, TouchStatus.PLANNED);
+    }
+
+    /**
+     * The params hold no name or phone, but tie the patient to a doctor, a specialty, an address
+     * and a time: a visit, which is health data. The rows stay, without it, as the bare history.
+     */
+    public Uni<Integer> blankParamsOfPatient(UUID patientId) {
+        return update("params = ?1 where patientId = ?2 and params <> ?1", EMPTY_PARAMS, patientId);
     }
 
     /** The touch a patient's answer at {@code answeredAt} responds to: the last message sent before it. */

@@ -36,7 +36,8 @@ public class RemindersResource {
     }
 
     @GET
-    @RolesAllowed({"registrar", "doctor", "admin", "service"})
+    // The auditor reads timelines only to answer a patient's access request (152-FZ Art. 14).
+    @RolesAllowed({"registrar", "doctor", "admin", "service", "auditor"})
     @Operation(summary = "The reminder timeline of an appointment: every touch, its status and the answer to it")
     public Uni<List<TouchView>> timeline(
             @Parameter(description = "Appointment id (UUID)", required = true) @QueryParam("appointmentId") String appointmentId) {

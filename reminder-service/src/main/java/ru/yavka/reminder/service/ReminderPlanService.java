@@ -1,5 +1,6 @@
 package ru.yavka.reminder.service;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,11 +22,13 @@ import ru.yavka.contracts.events.AppointmentBooked;
 import ru.yavka.contracts.events.AppointmentCancelled;
 import ru.yavka.contracts.events.AppointmentConfirmed;
 import ru.yavka.contracts.events.AppointmentRescheduled;
+import ru.yavka.contracts.events.PatientErasureRequested;
 import ru.yavka.contracts.events.YavkaEvent;
 import ru.yavka.contracts.kafka.Topics;
 import ru.yavka.reminder.repository.Appointment;
 import ru.yavka.reminder.repository.AppointmentRepository;
 import ru.yavka.reminder.repository.AppointmentStatus;
+import ru.yavka.reminder.repository.ErasureConfirmations;
 import ru.yavka.reminder.repository.ProcessedEventRepository;
 import ru.yavka.reminder.repository.Touch;
 import ru.yavka.reminder.repository.TouchAction;
@@ -50,18 +53,24 @@ public class ReminderPlanService {
     static final String CANCELLED = "CANCELLED";
     static final String RESCHEDULED = "RESCHEDULED";
 
+    static final List<String> ERASED_CATEGORIES = List.of("planned-reminders", "reminder-texts",
+            "visit-details");
+
     private final AppointmentRepository appointments;
     private final TouchRepository touches;
     private final ProcessedEventRepository processed;
+    private final ErasureConfirmations erasures;
     private final TierPolicies policies;
     private final ReminderMetrics metrics;
     private final Clock clock;
 
     public ReminderPlanService(AppointmentRepository appointments, TouchRepository touches,
-            ProcessedEventRepository processed, TierPolicies policies, ReminderMetrics metrics, Clock clock) {
+            ProcessedEventRepository processed, ErasureConfirmations erasures, TierPolicies policies,
+            ReminderMetrics metrics, Clock clock) {
         this.appointments = appointments;
         this.touches = touches;
         this.processed = processed;
+        this.erasures = erasures;
         this.policies = policies;
         this.metrics = metrics;
         this.clock = clock;
@@ -69,7 +78,40 @@ public class ReminderPlanService {
 
     public Uni<Void> booked(AppointmentBooked event) {
         return once(event, now -> appointments.lockOrCreate(event.appointmentId(), now)
-                .chain(appointment -> plan(appointment, event, now)));
+                .chain(appointment -> plan(appointment, event, now))
+                .call(() -> forgetIfErased(event.patientId())));
+    }
+
+    /**
+     * The patient withdrew consent and booking-service erased them: their planned touches are
+     * cancelled, the texts of all their touches and the details of their visits blanked, and
+     * PatientDataErased is written for the relay, in the one transaction that also records the
+     * event id.
+     */
+    public Uni<Void> erasureRequested(PatientErasureRequested event) {
+        return once(event, now -> forget(event.patientId())
+                .chain(() -> erasures.append(erasureConfirmationId(event), event.patientId(), ERASED_CATEGORIES, now))
+                .replaceWith(Optional.<Answer>empty()));
+    }
+
+    /** Derived from the request, so even a request redelivered after its id was purged confirms only once. */
+    static UUID erasureConfirmationId(PatientErasureRequested event) {
+        return UUID.nameUUIDFromBytes(("reminder-service:erased:" + event.meta().eventId())
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Uni<Void> forget(UUID patientId) {
+        return touches.cancelPlannedOfPatient(patientId, TouchRepository.ERASURE)
+                .chain(() -> touches.blankParamsOfPatient(patientId))
+                .chain(() -> appointments.blankVisitDetailsOfPatient(patientId))
+                .replaceWithVoid();
+    }
+
+    /** Booked and erased travel on different topics: a booking applied after the erasure plans nothing to send. */
+    private Uni<Void> forgetIfErased(UUID patientId) {
+        return erasures.erased(patientId).chain(erased -> erased
+                ? touches.flush().chain(() -> forget(patientId))
+                : Uni.createFrom().voidItem());
     }
 
     public Uni<Void> confirmed(AppointmentConfirmed event) {

@@ -30,9 +30,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import ru.yavka.telegram.config.KafkaTopicsConfig;
 
 /**
- * Publishes the gateway's outbox (its DataAccessed events) to Kafka, at least once, with the
- * stored event id. One replica relays at a time (an advisory lock). While Kafka is down the
- * rows wait and the bot goes on.
+ * Publishes the gateway's outbox (its DataAccessed and PatientDataErased events) to Kafka, at
+ * least once, with the stored event id. One replica relays at a time (an advisory lock). While
+ * Kafka is down the rows wait and the bot goes on.
  */
 @ApplicationScoped
 public class OutboxRelay {

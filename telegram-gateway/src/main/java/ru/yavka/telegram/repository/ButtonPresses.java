@@ -1,9 +1,11 @@
 package ru.yavka.telegram.repository;
 
 import java.time.Instant;
+import java.util.Collection;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** The first press of a button claims it; the second press of the same button finds it taken. */
@@ -27,6 +29,10 @@ public class ButtonPresses {
     public void release(String chatKey, long messageId, String target) {
         db.query("DELETE FROM button_press WHERE chat_key = $1 AND message_id = $2 AND target = $3",
                 Tuple.of(chatKey, messageId, target));
+    }
+
+    public void forgetChats(SqlClient tx, Collection<String> chatKeys) {
+        Db.query(tx, "DELETE FROM button_press WHERE chat_key = ANY($1)", Tuple.of(chatKeys.toArray(String[]::new)));
     }
 
     public int purgeBefore(Instant before) {

@@ -1,6 +1,8 @@
 package ru.yavka.telegram.repository;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -8,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import ru.yavka.telegram.config.PiiConfig;
 
@@ -54,9 +57,18 @@ public class ChatLinks {
                 : Optional.of(Long.parseLong(rows.iterator().next().getString("chat")));
     }
 
-    /** Forgets the chat; returns the patient it was linked to. */
-    public Optional<UUID> unlink(String chatKey) {
-        RowSet<Row> rows = db.query("DELETE FROM chat_link WHERE chat_key = $1 RETURNING patient_id", Tuple.of(chatKey));
-        return rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID("patient_id"));
+    /** Forgets the chat, in the caller's transaction. */
+    public void unlink(SqlClient tx, String chatKey) {
+        Db.query(tx, "DELETE FROM chat_link WHERE chat_key = $1", Tuple.of(chatKey));
+    }
+
+    /** The chats linked to the patient, locked until the caller's transaction ends. */
+    public List<String> chatKeysOf(SqlClient tx, UUID patientId) {
+        List<String> keys = new ArrayList<>();
+        for (Row row : Db.query(tx, "SELECT chat_key FROM chat_link WHERE patient_id = $1 FOR UPDATE",
+                Tuple.of(patientId))) {
+            keys.add(row.getString("chat_key"));
+        }
+        return keys;
     }
 }

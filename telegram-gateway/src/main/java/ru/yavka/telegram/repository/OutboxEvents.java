@@ -19,6 +19,18 @@ public class OutboxEvents {
             SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[])
             ON CONFLICT (event_id) DO NOTHING""";
 
+    /**
+     * Writes one event unless its id is there already; true when it was written. Events whose id
+     * is derived from what caused them make this the check for a redelivered cause.
+     */
+    public boolean appendFirst(SqlClient client, YavkaEvent event) {
+        return Db.query(client, """
+                INSERT INTO outbox_event (event_id, topic, aggregate_id, payload, created_at)
+                VALUES ($1, $2, $3, $4, $5)
+                ON CONFLICT (event_id) DO NOTHING""", Tuple.of(event.meta().eventId(), Topics.of(event),
+                event.meta().aggregateId(), EventJson.toJson(event), Db.ts(event.meta().occurredAt()))).rowCount() == 1;
+    }
+
     public void append(SqlClient client, List<? extends YavkaEvent> events) {
         if (events.isEmpty()) {
             return;

@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
 
 import com.pengrad.telegrambot.model.Contact;
 
@@ -31,6 +32,8 @@ import ru.yavka.telegram.repository.ConsentWithdrawals;
  */
 @ApplicationScoped
 public class ConsentFlow {
+
+    private static final Logger LOG = Logger.getLogger(ConsentFlow.class);
 
     private static final String E164 = "\\+[1-9]\\d{7,14}";
     private static final DateTimeFormatter RU_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu")
@@ -213,6 +216,7 @@ public class ConsentFlow {
         chat.session.fullName = null;
         sessions.save(chat.key, chat.session);
         audit.byPatient(chat.actor, patientId, "patient", patientId, action, PURPOSE);
+        LOG.infof("chat %s linked to patient %s", chat.key, patientId);
     }
 
     /** Telegram sends "79991234567" or "+7 999 …"; booking wants E.164. A Russian 8… becomes +7…. */

@@ -2,12 +2,14 @@ package ru.yavka.telegram.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.vertx.mutiny.sqlclient.SqlClient;
 import ru.yavka.contracts.events.DataAccessed;
 import ru.yavka.telegram.repository.ChatLinks;
 import ru.yavka.telegram.repository.ConsentWithdrawals;
@@ -61,16 +63,29 @@ public class ForgetFlow {
         db.inTransaction(tx -> {
             withdrawals.record(tx, reference, chat.key, patientId, now);
             if (patientId != null) {
-                queue.skipAllFor(tx, patientId, now);
                 outbox.append(tx, List.of(audit.event(chat.actor, AuditTrail.PATIENT_ROLE, patientId, "consent",
                         reference, DataAccessed.Action.UPDATE, PURPOSE)));
             }
+            forgetChats(tx, patientId, List.of(chat.key), now);
             return null;
         });
-        links.unlink(chat.key);
-        sessions.delete(chat.key);
         chat.session = null;
         ui.send(chat, texts.get("forget.done", "ref", reference.toString().substring(0, 8).toUpperCase(Locale.ROOT)),
                 ui.noKeyboard());
+    }
+
+    /**
+     * Stops every message still queued for the patient and forgets the chats: their links in the
+     * caller's transaction, their dialog states in Redis. Call it last before the commit: a Redis
+     * failure then rolls the forgetting back to be tried again rather than leave a state behind.
+     */
+    void forgetChats(SqlClient tx, UUID patientId, Collection<String> chatKeys, Instant now) {
+        if (patientId != null) {
+            queue.skipAllFor(tx, patientId, now);
+        }
+        for (String chatKey : chatKeys) {
+            links.unlink(tx, chatKey);
+            sessions.delete(chatKey);
+        }
     }
 }
