@@ -8,12 +8,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -24,6 +24,7 @@ import io.quarkus.test.junit.TestProfile;
 import ru.yavka.contracts.events.AppointmentBooked;
 import ru.yavka.contracts.events.AppointmentCancelled;
 import ru.yavka.contracts.events.SlotReleased;
+import ru.yavka.contracts.events.YavkaEvent;
 import ru.yavka.contracts.testing.EventTap;
 import ru.yavka.contracts.testing.IsolatedStackResource;
 import ru.yavka.contracts.testing.KafkaBrokerProcess;
@@ -31,7 +32,8 @@ import ru.yavka.contracts.testing.TestRun;
 
 /**
  * Kafka goes down; staff keep booking and cancelling; Kafka comes back. Every event then
- * arrives, none twice, and each appointment's in version order. The broker is this test's
+ * arrives, a re-sent copy only under its own id (which consumers drop), and each appointment's
+ * in version order. The broker is this test's
  * own, so stopping it disturbs no other test.
  */
 @QuarkusTest
@@ -86,11 +88,22 @@ class OutboxDuringKafkaOutageTest {
             });
             await().atMost(Duration.ofSeconds(30)).until(() -> pendingOutboxRows() == 0);
 
+            // Kafka cannot promise a single copy across an outage: a send in flight when the broker
+            // died may have been written though its answer was lost, and is sent again. What it can
+            // promise, and consumers rely on, is that a copy is the same event under the same id.
             List<EventTap.Received> received = tap.received();
-            Set<UUID> eventIds = received.stream().map(r -> r.event().meta().eventId()).collect(Collectors.toSet());
-            assertThat(eventIds).as("no event delivered twice").hasSize(received.size());
+            Map<UUID, YavkaEvent> byId = new HashMap<>();
+            for (EventTap.Received r : received) {
+                YavkaEvent first = byId.putIfAbsent(r.event().meta().eventId(), r.event());
+                assertThat(first == null || first.equals(r.event())).as("a re-sent event is the same event").isTrue();
+            }
+            // At most the one relay batch that was in flight when the broker died.
+            assertThat(received.size() - byId.size()).as("copies re-sent after the outage")
+                    .isLessThanOrEqualTo(ConfigProvider.getConfig().getValue("yavka.outbox.batch-size", Integer.class));
+            List<EventTap.Received> once = received.stream()
+                    .filter(r -> byId.remove(r.event().meta().eventId()) != null).toList();
             for (UUID appointment : appointments) {
-                List<EventTap.Received> history = received.stream()
+                List<EventTap.Received> history = once.stream()
                         .filter(r -> r.event().meta().aggregateId().equals(appointment.toString()))
                         .sorted((a, b) -> Long.compare(a.event().meta().aggregateVersion(),
                                 b.event().meta().aggregateVersion()))
