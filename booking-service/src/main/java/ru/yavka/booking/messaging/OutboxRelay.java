@@ -67,8 +67,9 @@ public class OutboxRelay {
     @Scheduled(every = "${yavka.outbox.poll-interval:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relay() {
         try {
-            while (relayBatch() == config.batchSize()) {
-                // A full batch means more may be waiting: keep going without waiting for the next tick.
+            while (relayBatch() > 0) {
+                // Something went out, so more may be waiting (an aggregate's next event, or the
+                // next batch): keep going without waiting for the next tick.
             }
         } catch (RuntimeException e) {
             LOG.warnf("outbox relay pass failed, will retry: %s", e.toString());
@@ -100,8 +101,12 @@ public class OutboxRelay {
             return 0;
         }
         List<Row> rows = new ArrayList<>();
-        connection.preparedQuery("select seq, event_id, topic, aggregate_id, payload from outbox_event"
-                        + " where published_at is null order by seq limit $1")
+        // Only the oldest pending event of each aggregate: a later one goes out once the one before
+        // it is acknowledged, so a batch that lands in part can never put an aggregate out of order.
+        connection.preparedQuery("select seq, event_id, topic, aggregate_id, payload from ("
+                        + " select distinct on (aggregate_id) seq, event_id, topic, aggregate_id, payload"
+                        + " from outbox_event where published_at is null order by aggregate_id, seq) oldest"
+                        + " order by seq limit $1")
                 .execute(Tuple.of(config.batchSize()))
                 .await().atMost(DB_TIMEOUT)
                 .forEach(rows::add);
