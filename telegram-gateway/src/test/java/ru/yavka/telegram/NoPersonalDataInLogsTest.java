@@ -1,11 +1,13 @@
 package ru.yavka.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -24,6 +26,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import ru.yavka.contracts.events.DataAccessed;
+import ru.yavka.contracts.testing.EventTap;
 import ru.yavka.telegram.standin.BotApiStandIn.ChatMessage;
 import ru.yavka.telegram.support.ChatUser;
 import ru.yavka.telegram.support.Clinic;
@@ -33,7 +37,8 @@ import ru.yavka.telegram.support.Events;
  * 152-FZ: personal data never reaches a log. A whole patient journey (consent, registration
  * with a typed name and birth date, the shared phone, a booking, a reminder answered, symptoms
  * typed in the chat) runs through the gateway and the real booking-service; then every line
- * both services logged, exceptions included, is searched for the patient's data.
+ * both services logged, exceptions included, is searched for the patient's data; and both put
+ * their accesses to it on the audit record (DataAccessed).
  */
 @QuarkusTest
 class NoPersonalDataInLogsTest {
@@ -45,17 +50,20 @@ class NoPersonalDataInLogsTest {
 
     private static final Queue gatewayLog = new Queue();
     private static Events events;
+    private static EventTap tap;
 
     @BeforeAll
     static void capture() {
         Logger.getLogger("").addHandler(gatewayLog);
         events = new Events();
+        tap = EventTap.onRun();
     }
 
     @AfterAll
-    static void release() {
+    static void release() throws InterruptedException {
         Logger.getLogger("").removeHandler(gatewayLog);
         events.close();
+        tap.close();
     }
 
     @Test
@@ -103,6 +111,12 @@ class NoPersonalDataInLogsTest {
             assertThat(gateway).as("telegram-gateway's log").doesNotContain(secret);
             assertThat(booking).as("booking-service's log").doesNotContain(secret);
         }
+
+        // And both services that touched the patient's data put it on the audit record.
+        UUID patientId = UUID.fromString(patient);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                tap.events(DataAccessed.class, e -> patientId.equals(e.patientId())))
+                .extracting(DataAccessed::service).contains("telegram-gateway", "booking-service"));
     }
 
     private static Path bookingLog() {
