@@ -67,10 +67,17 @@ test('a push message is shown as a notification by the service worker', async ()
   await cdp.send('ServiceWorker.deliverPushMessage',
     { origin: BASE, registrationId: await registrationId, data: JSON.stringify(payload) });
 
-  const shown = await page.waitForFunction(async () => {
-    const notes = await (await navigator.serviceWorker.ready).getNotifications();
-    return notes.length > 0 && notes.map((n) => ({ title: n.title, body: n.body, tag: n.tag, url: n.data?.url }));
+  // Polled in the page: waitForFunction takes an async predicate's pending promise as truthy
+  // and returns before the service worker has shown anything.
+  const shown = await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    for (let attempt = 0; attempt < 150; attempt++) {
+      const notes = await registration.getNotifications();
+      if (notes.length > 0) return notes.map((n) => ({ title: n.title, body: n.body, tag: n.tag, url: n.data?.url }));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return [];
   });
-  assert.deepEqual(await shown.jsonValue(), [{ title: payload.title, body: payload.body, tag: 'appt-test', url: '/schedule' }]);
+  assert.deepEqual(shown, [{ title: payload.title, body: payload.body, tag: 'appt-test', url: '/schedule' }]);
   await context.close();
 });
