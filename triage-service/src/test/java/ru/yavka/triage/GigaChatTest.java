@@ -1,9 +1,11 @@
 package ru.yavka.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +17,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import ru.yavka.contracts.events.DataAccessed;
+import ru.yavka.contracts.testing.EventTap;
 import ru.yavka.contracts.testing.IsolatedStackResource;
 import ru.yavka.triage.GigaChatStandIn.Answer;
 import ru.yavka.triage.GigaChatStandIn.Raw;
@@ -65,6 +69,18 @@ class GigaChatTest {
         String sent = GigaChatStandIn.get().userMessages.peek();
         assertThat(sent).contains("Пульсирует висок").contains("[телефон]").doesNotContain("999")
                 .doesNotContain("service@test.yavka");
+    }
+
+    @Test
+    void theTextSentToGigaChatIsAuditedAsAnExportBesideTheRead() throws Exception {
+        GigaChatStandIn.get().then(new Answer("{\"specialty\": \"neurologist\", \"explanation\": \"мигрень\"}", "stop"));
+        try (EventTap tap = EventTap.onRun()) {
+            String id = triage(HEADACHE).body("source", equalTo("llm")).extract().path("id");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    tap.events(DataAccessed.class, e -> e.recordId().equals(id)))
+                    .extracting(DataAccessed::action)
+                    .containsExactlyInAnyOrder(DataAccessed.Action.READ, DataAccessed.Action.EXPORT));
+        }
     }
 
     @Test

@@ -7,7 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import ru.yavka.triage.config.TriageConfig;
+import ru.yavka.triage.metrics.StageTimer;
 import ru.yavka.triage.retrieval.RussianText;
 
 /** The configured model, loaded once; texts are transliterated first when the model is English-only. */
@@ -18,9 +22,11 @@ public class EmbeddingService {
 
     private final Embedder embedder;
     private final TriageConfig.Model config;
+    private final Timer timer;
 
-    public EmbeddingService(TriageConfig config) {
+    public EmbeddingService(TriageConfig config, MeterRegistry metrics) {
         this.config = config.model();
+        this.timer = StageTimer.of(metrics, "embedding");
         long started = System.nanoTime();
         this.embedder = new Embedder(ModelFiles.folder(this.config.dir()), this.config.maxTokens(),
                 this.config.predictors(), this.config.intraOpThreads());
@@ -29,7 +35,7 @@ public class EmbeddingService {
     }
 
     public float[] embed(String text) {
-        return embedder.embed(prepare(text));
+        return timer.record(() -> embedder.embed(prepare(text)));
     }
 
     public List<float[]> embed(List<String> texts) {

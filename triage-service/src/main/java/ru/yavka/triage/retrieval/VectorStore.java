@@ -12,11 +12,15 @@ import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import ru.yavka.triage.client.ChromaApi;
 import ru.yavka.triage.config.TriageConfig;
 import ru.yavka.triage.embedding.EmbeddingService;
 import ru.yavka.triage.kb.KbCase;
 import ru.yavka.triage.kb.KnowledgeBase;
+import ru.yavka.triage.metrics.StageTimer;
 
 /**
  * The knowledge base in ChromaDB: one collection per embedding model, tagged with the knowledge
@@ -32,11 +36,14 @@ public class VectorStore {
     private final ChromaApi chroma;
     private final EmbeddingService embeddings;
     private final TriageConfig.Chroma config;
+    private final Timer queryTimer;
     private volatile Map<String, KbCase> cases = Map.of();
     private volatile String collectionId;
 
-    public VectorStore(@RestClient ChromaApi chroma, EmbeddingService embeddings, TriageConfig config) {
+    public VectorStore(@RestClient ChromaApi chroma, EmbeddingService embeddings, TriageConfig config,
+            MeterRegistry metrics) {
         this.chroma = chroma;
+        this.queryTimer = StageTimer.of(metrics, "vector-query");
         this.embeddings = embeddings;
         this.config = config.chroma();
     }
@@ -100,8 +107,9 @@ public class VectorStore {
     /** The k nearest knowledge-base texts, closest first, scored by cosine similarity. */
     public List<Hit> nearest(String text, int k) {
         String id = Objects.requireNonNull(collectionId, "the vector store is not indexed yet");
-        ChromaApi.QueryResult result = chroma.query(config.tenant(), config.database(), id,
-                new ChromaApi.Query(List.of(embeddings.embed(text)), k, null, List.of("distances")));
+        ChromaApi.Query query = new ChromaApi.Query(List.of(embeddings.embed(text)), k, null, List.of("distances"));
+        ChromaApi.QueryResult result = queryTimer.record(
+                () -> chroma.query(config.tenant(), config.database(), id, query));
         List<Hit> hits = new ArrayList<>(k);
         if (result.ids() == null || result.ids().isEmpty()) {
             return hits;

@@ -3,18 +3,25 @@ package ru.yavka.triage.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import ru.yavka.contracts.events.DataAccessed;
 import ru.yavka.contracts.events.EventMeta;
 import ru.yavka.contracts.kafka.EventJson;
 import ru.yavka.contracts.kafka.Topics;
+import ru.yavka.triage.metrics.StageTimer;
 
 /**
- * DataAccessed (152-FZ) for every triage, written to the outbox table before the answer leaves,
+ * DataAccessed (152-FZ) for every triage, committed to the outbox table before the answer leaves,
  * so the record survives a Kafka outage; the relay publishes it. The symptom text itself is not
  * kept anywhere: the audit needs who, when, why and which triage, not what was said.
  */
@@ -27,21 +34,25 @@ public class AuditTrail {
 
     private final Pool pool;
     private final Clock clock;
+    private final Timer timer;
 
-    public AuditTrail(Pool pool, Clock clock) {
+    public AuditTrail(Pool pool, Clock clock, MeterRegistry metrics) {
         this.pool = pool;
         this.clock = clock;
+        this.timer = StageTimer.of(metrics, "audit");
     }
 
     /**
-     * Records the access. {@code EXPORT} when the text was sent to GigaChat, {@code READ} otherwise.
-     * Blocks the (worker) thread until the row is committed.
+     * Starts writing the record and answers at once: the caller does its work meanwhile and
+     * awaits the write before its answer leaves. {@code READ} for triage itself, {@code EXPORT}
+     * when the text went to GigaChat.
      */
-    public void record(Actor actor, UUID patientId, UUID triageId, DataAccessed.Action action) {
+    public CompletableFuture<Void> start(Actor actor, UUID patientId, UUID triageId, DataAccessed.Action action) {
         String aggregate = patientId != null ? patientId.toString() : triageId.toString();
         DataAccessed event = new DataAccessed(EventMeta.next(aggregate, 0, clock.instant()), actor.name(),
                 actor.role(), patientId, RECORD_TYPE, triageId.toString(), action, actor.purpose(), SERVICE);
-        pool.preparedQuery("insert into outbox_event (event_id, topic, aggregate_id, aggregate_version, payload,"
+        Timer.Sample sample = Timer.start();
+        return pool.preparedQuery("insert into outbox_event (event_id, topic, aggregate_id, aggregate_version, payload,"
                         + " created_at) values ($1, $2, $3, $4, $5, $6)")
                 .execute(Tuple.tuple()
                         .addUUID(event.meta().eventId())
@@ -50,6 +61,22 @@ public class AuditTrail {
                         .addLong(0L)
                         .addString(EventJson.toJson(event))
                         .addOffsetDateTime(event.meta().occurredAt().atOffset(java.time.ZoneOffset.UTC)))
-                .await().atMost(DB_TIMEOUT);
+                .replaceWithVoid()
+                .onTermination().invoke(() -> sample.stop(timer))
+                .subscribeAsCompletionStage();
+    }
+
+    /** Waits until a started record is committed (on a worker thread). */
+    public void await(CompletableFuture<Void> started) {
+        try {
+            started.get(DB_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the access record was not written", e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the access record was not written within " + DB_TIMEOUT, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the access record", e);
+        }
     }
 }

@@ -4,16 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import ru.yavka.contracts.events.DataAccessed;
 import ru.yavka.contracts.events.Specialty;
 import ru.yavka.triage.config.TriageConfig;
 import ru.yavka.triage.kb.RedFlagCategory;
 import ru.yavka.triage.llm.Decision;
 import ru.yavka.triage.llm.LlmTriage;
+import ru.yavka.triage.metrics.StageTimer;
 import ru.yavka.triage.retrieval.Candidate;
 import ru.yavka.triage.retrieval.EmergencyDetector;
 import ru.yavka.triage.retrieval.Hit;
@@ -34,6 +37,7 @@ public class TriageService {
     private final AuditTrail audit;
     private final int cited;
     private final MeterRegistry metrics;
+    private final Timer retrievalTimer;
 
     public TriageService(KnowledgeService knowledge, LlmTriage llm, AuditTrail audit, TriageConfig config,
             MeterRegistry metrics) {
@@ -42,21 +46,29 @@ public class TriageService {
         this.audit = audit;
         this.cited = config.retrieval().cited();
         this.metrics = metrics;
+        this.retrievalTimer = StageTimer.of(metrics, "retrieval");
     }
 
     public TriageResult triage(String text, Actor actor, UUID patientId) {
         UUID id = UUID.randomUUID();
         String symptoms = text.strip();
+        // The text has been read once it is here: its access record is written while retrieval
+        // runs, and committed before the answer leaves.
+        CompletableFuture<Void> read = audit.start(actor, patientId, id, DataAccessed.Action.READ);
         // Retrieval first only because the red-flag check reads its lexical hits; the rules run
         // before any decision, and an emergency never waits for GigaChat.
-        Retrieval retrieval = knowledge.retrieve(symptoms);
+        Retrieval retrieval = retrievalTimer.record(() -> knowledge.retrieve(symptoms));
         Optional<EmergencyDetector.Verdict> red = knowledge.emergency(symptoms, retrieval);
-        Decision decision = red.isEmpty() && llm.enabled()
-                ? llm.decide(symptoms, retrieval)
-                : Decision.retrieval(retrieval.best(), null);
-        audit.record(actor, patientId, id,
-                Decision.LLM.equals(decision.source()) || decision.fallbackReason() != null
-                        ? DataAccessed.Action.EXPORT : DataAccessed.Action.READ);
+        Decision decision;
+        if (red.isEmpty() && llm.enabled()) {
+            // Recorded before the call, so that no text that reached GigaChat is missing from the
+            // audit (a call the breaker stops is recorded too, as before).
+            audit.await(audit.start(actor, patientId, id, DataAccessed.Action.EXPORT));
+            decision = llm.decide(symptoms, retrieval);
+        } else {
+            decision = Decision.retrieval(retrieval.best(), null);
+        }
+        audit.await(read);
         metrics.counter("triage.requests", "source", decision.source(), "emergency",
                 String.valueOf(red.isPresent())).increment();
         return result(id, red, retrieval, decision);
