@@ -26,11 +26,12 @@ class ErasureConfirmationTest {
     void aRedeliveredConfirmationIsRecordedOnce() throws Exception {
         UUID patient = UUID.randomUUID();
         Instant erasedAt = Instant.parse("2026-12-01T09:15:30.123456Z");
+        // Written before confirmations carried a reason: the configured one is put on record.
         PatientDataErased confirmation = Events.erased(patient, "booking-service",
-                List.of("full name", "phone", "birth date"), erasedAt);
+                List.of("full name", "phone", "birth date"), null, erasedAt);
         // Same key as the confirmation, so the same partition: once it is stored, both copies were read.
         PatientDataErased later = Events.erased(patient, "reminder-service", List.of("reminder timeline"),
-                erasedAt.plusSeconds(5));
+                "истёк срок хранения персональных данных", erasedAt.plusSeconds(5));
 
         Events.send(Events.bootstrap(), Events.erasedTopic(), List.of(confirmation, confirmation, later));
         await().atMost(Duration.ofSeconds(60))
@@ -47,6 +48,7 @@ class ErasureConfirmationTest {
                 .body("items[1].system", equalTo("booking-service"))
                 .body("items[1].reason", equalTo("отзыв согласия на обработку персональных данных"))
                 .body("items[1].destroyedAt", equalTo("2026-12-01T12:15:30.123456+03:00"))
-                .body("items[0].system", equalTo("reminder-service"));
+                .body("items[0].system", equalTo("reminder-service"))
+                .body("items[0].reason", equalTo("истёк срок хранения персональных данных"));
     }
 }

@@ -69,11 +69,14 @@ class RetentionPurgeTest {
                 for (UUID id : new UUID[] {lapsedId, neverBookedId}) {
                     assertThat(tap.events(PatientErasureRequested.class, e -> e.patientId().equals(id)))
                             .singleElement().satisfies(e -> {
-                                assertThat(e.reason()).isEqualTo("retention");
+                                assertThat(e.reason()).isEqualTo("истёк срок хранения персональных данных");
                                 assertThat(e.channel()).isEqualTo("SYSTEM");
                             });
                     assertThat(tap.events(PatientDataErased.class, e -> e.patientId().equals(id)))
-                            .extracting(PatientDataErased::service).containsExactly("booking-service");
+                            .singleElement().satisfies(e -> {
+                                assertThat(e.service()).isEqualTo("booking-service");
+                                assertThat(e.reason()).isEqualTo("истёк срок хранения персональных данных");
+                            });
                 }
             });
             assertThat(tap.events(PatientErasureRequested.class,

@@ -96,8 +96,10 @@ class ErasureTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> !confirmations(tap, marker).isEmpty()
                     && !confirmations(tap, patientId).isEmpty());
 
-            assertThat(confirmations(tap, patientId)).singleElement().satisfies(erased -> assertThat(
-                    erased.categories()).contains("1c-card-link", "1c-counterparty-link", "billed-services"));
+            assertThat(confirmations(tap, patientId)).singleElement().satisfies(erased -> {
+                assertThat(erased.categories()).contains("1c-card-link", "1c-counterparty-link", "billed-services");
+                assertThat(erased.reason()).isEqualTo("consent withdrawn");
+            });
         }
         assertThat(count("select count(*) from patient_card where patient_id = $1", patientId)).isZero();
         assertThat(count("select count(*) from counterparty_link where patient_id = $1", patientId)).isZero();

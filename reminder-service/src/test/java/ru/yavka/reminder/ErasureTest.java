@@ -79,8 +79,10 @@ class ErasureTest extends ReminderTestBase {
 
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> !confirmations(marker).isEmpty() && !confirmations(appointment.patientId()).isEmpty());
-        assertThat(confirmations(appointment.patientId())).singleElement().satisfies(erased -> assertThat(
-                erased.categories()).containsExactly("planned-reminders", "reminder-texts", "visit-details"));
+        assertThat(confirmations(appointment.patientId())).singleElement().satisfies(erased -> {
+            assertThat(erased.categories()).containsExactly("planned-reminders", "reminder-texts", "visit-details");
+            assertThat(erased.reason()).isEqualTo("consent withdrawn");
+        });
 
         // Nothing more goes out: no reminder, no no-show check.
         clock.set(start.plus(H));

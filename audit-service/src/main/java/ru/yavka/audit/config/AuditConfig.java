@@ -44,8 +44,8 @@ public interface AuditConfig {
         String purgeEvery();
 
         /**
-         * The reason put on record for an erasure a service confirms with PatientDataErased:
-         * the event names none, and erasures start with a withdrawal of consent.
+         * The reason put on record when a PatientDataErased event names none (one written before
+         * events carried it): erasures then started only with a withdrawal of consent.
          */
         @WithDefault("отзыв согласия на обработку персональных данных")
         String erasureReason();

@@ -22,7 +22,7 @@ public class ErasureConfirmations {
 
     private final DestructionRecordRepository records;
     private final Clock clock;
-    private final String reason;
+    private final String defaultReason;
     private final Counter stored;
     private final Counter duplicates;
 
@@ -30,7 +30,7 @@ public class ErasureConfirmations {
             MeterRegistry registry) {
         this.records = records;
         this.clock = clock;
-        this.reason = config.destruction().erasureReason();
+        this.defaultReason = config.destruction().erasureReason();
         this.stored = registry.counter("audit.destruction.from-events");
         this.duplicates = registry.counter("audit.destruction.duplicate-events");
     }
@@ -54,7 +54,7 @@ public class ErasureConfirmations {
         record.dataCategories = event.categories().stream().filter(c -> c != null && !c.isBlank())
                 .map(String::strip).distinct().toArray(String[]::new);
         record.system = event.service().strip();
-        record.reason = reason;
+        record.reason = event.reason() == null || event.reason().isBlank() ? defaultReason : event.reason().strip();
         record.destroyedAt = ChainHash.stored(event.meta().occurredAt());
         record.recordedAt = ChainHash.stored(clock.instant());
         record.recordedBy = record.system;

@@ -61,8 +61,10 @@ public final class Events {
                 + Topics.PATIENT_DATA_ERASED;
     }
 
-    public static PatientDataErased erased(UUID patientId, String service, List<String> categories, Instant at) {
-        return new PatientDataErased(EventMeta.next(patientId.toString(), 1, at), patientId, service, categories);
+    public static PatientDataErased erased(UUID patientId, String service, List<String> categories, String reason,
+            Instant at) {
+        return new PatientDataErased(EventMeta.next(patientId.toString(), 1, at), patientId, service, categories,
+                reason);
     }
 
     /** Sends the events and waits until the broker has them all; returns where each landed. */

@@ -75,7 +75,7 @@ public class PatientErasure {
                                     patient.id, actor.name(), channel, reason))
                             .call(() -> outbox.append(new PatientDataErased(
                                     EventMeta.next(aggregate, patient.version, now), patient.id, "booking-service",
-                                    CATEGORIES)))
+                                    CATEGORIES, reason)))
                             .call(() -> audit.record(actor, patient.id, "patient", patient.id,
                                     DataAccessed.Action.DELETE))
                             .replaceWith(new Outcome(patient.id, now, cancelled));

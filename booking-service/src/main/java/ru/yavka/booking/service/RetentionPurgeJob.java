@@ -33,7 +33,8 @@ public class RetentionPurgeJob {
     public record Result(int erased, int failed) {
     }
 
-    static final String REASON = "retention";
+    /** Put on the destruction record (Roskomnadzor Order 179), so in the clinic's language. */
+    static final String REASON = "истёк срок хранения персональных данных";
     static final String CHANNEL = "SYSTEM";
     /** PostgreSQL orders uuids as unsigned bytes, so the nil uuid comes before every other one. */
     private static final UUID FIRST = new UUID(0, 0);

@@ -67,6 +67,6 @@ final class SampleEvents {
                         PATIENT.toString(), DataAccessed.Action.READ, "treatment", "booking-service"),
                 new PatientErasureRequested(meta(PATIENT, 2), PATIENT, "telegram", "TELEGRAM", "/forget"),
                 new PatientDataErased(meta(PATIENT, 3), PATIENT, "booking-service",
-                        List.of("full name", "phone", "birth date", "telegram chat id")));
+                        List.of("full name", "phone", "birth date", "telegram chat id"), "/forget"));
     }
 }

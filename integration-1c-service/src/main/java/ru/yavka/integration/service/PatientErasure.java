@@ -48,7 +48,7 @@ public class PatientErasure {
         cache.forget(CardFeed.cacheName(patientId));
         PatientDataErased confirmation = new PatientDataErased(new EventMeta(confirmationId(request),
                 EventMeta.CURRENT_SCHEMA_VERSION, now, patientId.toString(), 0), patientId, ServiceToken.SERVICE,
-                CATEGORIES);
+                CATEGORIES, request.reason());
         DataAccessed deleted = new DataAccessed(EventMeta.next(patientId.toString(), 0, now), audit.self().name(),
                 audit.self().role(), patientId, "patient", request.meta().eventId().toString(),
                 DataAccessed.Action.DELETE, "patient-erasure", ServiceToken.SERVICE);

@@ -22,19 +22,20 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class ErasureConfirmations {
 
     /** A confirmation Kafka has not acknowledged yet, row-locked by one relay. */
-    public record Pending(UUID eventId, UUID patientId, List<String> categories, Instant erasedAt) {
+    public record Pending(UUID eventId, UUID patientId, List<String> categories, String reason, Instant erasedAt) {
     }
 
     /** In the caller's transaction; a second write of the same confirmation does nothing. */
-    public Uni<Void> append(UUID eventId, UUID patientId, List<String> categories, Instant at) {
+    public Uni<Void> append(UUID eventId, UUID patientId, List<String> categories, String reason, Instant at) {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery("""
-                        INSERT INTO erasure_confirmation (event_id, patient_id, categories, erased_at)
-                        VALUES (:id, :patient, :categories, :at)
+                        INSERT INTO erasure_confirmation (event_id, patient_id, categories, reason, erased_at)
+                        VALUES (:id, :patient, :categories, :reason, :at)
                         ON CONFLICT (event_id) DO NOTHING""")
                         .setParameter("id", eventId)
                         .setParameter("patient", patientId)
                         .setParameter("categories", String.join(",", categories))
+                        .setParameter("reason", reason)
                         .setParameter("at", at)
                         .executeUpdate())
                 .replaceWithVoid();
@@ -53,13 +54,14 @@ public class ErasureConfirmations {
     public static List<Pending> claimUnsent(SqlConnection conn, int limit) {
         List<Pending> pending = new ArrayList<>();
         for (Row r : TouchClaims.await(conn.preparedQuery("""
-                SELECT event_id, patient_id, categories, erased_at FROM erasure_confirmation
+                SELECT event_id, patient_id, categories, reason, erased_at FROM erasure_confirmation
                 WHERE sent_at IS NULL
                 ORDER BY erased_at
                 LIMIT $1
                 FOR UPDATE SKIP LOCKED""").execute(Tuple.of(limit)))) {
             pending.add(new Pending(r.getUUID("event_id"), r.getUUID("patient_id"),
-                    List.of(r.getString("categories").split(",")), r.getOffsetDateTime("erased_at").toInstant()));
+                    List.of(r.getString("categories").split(",")), r.getString("reason"),
+                    r.getOffsetDateTime("erased_at").toInstant()));
         }
         return pending;
     }

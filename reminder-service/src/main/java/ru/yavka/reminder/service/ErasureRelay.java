@@ -98,6 +98,6 @@ public class ErasureRelay {
     static PatientDataErased toEvent(Pending row) {
         // Everything comes from the row, so a re-send is the very same event.
         return new PatientDataErased(new EventMeta(row.eventId(), EventMeta.CURRENT_SCHEMA_VERSION, row.erasedAt(),
-                row.patientId().toString(), 0), row.patientId(), SERVICE, row.categories());
+                row.patientId().toString(), 0), row.patientId(), SERVICE, row.categories(), row.reason());
     }
 }

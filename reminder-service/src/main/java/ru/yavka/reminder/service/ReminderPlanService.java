@@ -90,7 +90,8 @@ public class ReminderPlanService {
      */
     public Uni<Void> erasureRequested(PatientErasureRequested event) {
         return once(event, now -> forget(event.patientId())
-                .chain(() -> erasures.append(erasureConfirmationId(event), event.patientId(), ERASED_CATEGORIES, now))
+                .chain(() -> erasures.append(erasureConfirmationId(event), event.patientId(), ERASED_CATEGORIES,
+                        event.reason(), now))
                 .replaceWith(Optional.<Answer>empty()));
     }
 

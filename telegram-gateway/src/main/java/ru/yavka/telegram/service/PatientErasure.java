@@ -61,7 +61,7 @@ public class PatientErasure {
         Instant now = clock.instant();
         PatientDataErased confirmation = new PatientDataErased(new EventMeta(confirmationId(request),
                 EventMeta.CURRENT_SCHEMA_VERSION, now, patientId.toString(), 0), patientId, AuditTrail.SERVICE,
-                CATEGORIES);
+                CATEGORIES, request.reason());
         return db.inTransaction(tx -> {
             if (!outbox.appendFirst(tx, confirmation)) {
                 return false;
