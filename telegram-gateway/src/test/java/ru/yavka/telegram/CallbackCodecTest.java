@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,11 @@ class CallbackCodecTest {
         @Override
         public String key() {
             return "k";
+        }
+
+        @Override
+        public Optional<String> previousKey() {
+            return Optional.empty();
         }
 
         @Override

@@ -35,9 +35,9 @@ public class OutgoingQueue {
     }
 
     private static final String ENQUEUE = """
-            INSERT INTO outgoing_message (idempotency_key, kind, patient_id, payload_enc, status, next_attempt_at,
-                                          created_at)
-            SELECT k, kd, p, pgp_sym_encrypt(pl, $5, 'cipher-algo=aes256'), 'PENDING', $6, $6
+            INSERT INTO outgoing_message (idempotency_key, kind, patient_id, payload_enc, pii_key_id, status,
+                                          next_attempt_at, created_at)
+            SELECT k, kd, p, pgp_sym_encrypt(pl, $5, 'cipher-algo=aes256'), $7, 'PENDING', $6, $6
             FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[]) AS t(k, kd, p, pl)
             ON CONFLICT (idempotency_key) DO NOTHING
             RETURNING idempotency_key""";
@@ -55,16 +55,16 @@ public class OutgoingQueue {
                 ORDER BY head.id
                 LIMIT $3)
               AND (m.status = 'PENDING' OR m.lease_until < $1)
-            RETURNING m.id, m.kind, m.patient_id, m.attempts, pgp_sym_decrypt(m.payload_enc, $4) AS payload""";
+            RETURNING m.id, m.kind, m.patient_id, m.attempts, yavka_pii_decrypt(m.payload_enc, $4, $5) AS payload""";
 
     private final Db db;
     private final OutboxEvents outbox;
-    private final String key;
+    private final PiiKeys piiKeys;
 
     public OutgoingQueue(Db db, OutboxEvents outbox, PiiConfig pii) {
         this.db = db;
         this.outbox = outbox;
-        this.key = pii.key();
+        this.piiKeys = new PiiKeys(pii);
     }
 
     /**
@@ -94,8 +94,8 @@ public class OutgoingQueue {
         return db.inTransaction(tx -> {
             Set<String> fresh = new HashSet<>();
             for (Row row : Db.query(tx, ENQUEUE, Tuple.tuple().addArrayOfString(keys).addArrayOfString(kinds)
-                    .addArrayOfUUID(patients).addArrayOfString(payloads).addString(key)
-                    .addOffsetDateTime(Db.ts(now)))) {
+                    .addArrayOfUUID(patients).addArrayOfString(payloads).addString(piiKeys.current)
+                    .addOffsetDateTime(Db.ts(now)).addString(piiKeys.currentId))) {
                 fresh.add(row.getString("idempotency_key"));
             }
             List<YavkaEvent> events = new ArrayList<>();
@@ -111,12 +111,43 @@ public class OutgoingQueue {
 
     public List<Claimed> claim(Instant now, int limit, Duration lease) {
         List<Claimed> claimed = new ArrayList<>();
-        for (Row row : db.query(CLAIM, Tuple.of(Db.ts(now), Db.ts(now.plus(lease)), limit, key))) {
+        for (Row row : db.query(CLAIM, Tuple.of(Db.ts(now), Db.ts(now.plus(lease)), limit, piiKeys.current,
+                piiKeys.previous))) {
             claimed.add(new Claimed(row.getLong("id"), row.getString("kind"), row.getUUID("patient_id"),
                     row.getInteger("attempts"), row.getString("payload")));
         }
         claimed.sort(Comparator.comparingLong(Claimed::id));
         return claimed;
+    }
+
+    /**
+     * Key rotation: re-encrypts with the current key up to {@code batch} contents under another
+     * (or no recorded) key. Finished rows hold no content and need no key. One statement, so one
+     * short transaction; a row the sender or an erasure holds is skipped rather than waited for.
+     * Returns how many changed.
+     */
+    public int reencryptBatch(int batch) {
+        try {
+            return db.query("""
+                    UPDATE outgoing_message
+                    SET payload_enc = pgp_sym_encrypt(yavka_pii_decrypt(payload_enc, $1, $2), $1, 'cipher-algo=aes256'),
+                        pii_key_id = $3
+                    WHERE id IN (
+                        SELECT id FROM outgoing_message
+                        WHERE payload_enc IS NOT NULL AND pii_key_id IS DISTINCT FROM $3
+                        LIMIT $4 FOR UPDATE SKIP LOCKED)""",
+                    Tuple.of(piiKeys.current, piiKeys.previous, piiKeys.currentId, batch)).rowCount();
+        } catch (RuntimeException e) {
+            throw PiiKeys.mismatchOr(e, "a queued message");
+        }
+    }
+
+    /** Contents not yet known to be under the current key (the same rows as {@link #reencryptBatch}). */
+    public long countUnderOtherKeys() {
+        return db.query("""
+                SELECT count(*) AS n FROM outgoing_message
+                WHERE payload_enc IS NOT NULL AND pii_key_id IS DISTINCT FROM $1""",
+                Tuple.of(piiKeys.currentId)).iterator().next().getLong("n");
     }
 
     /** Delivered: the content is erased, the row stays as the idempotency record. */
