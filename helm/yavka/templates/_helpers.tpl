@@ -141,7 +141,6 @@ A service's own settings (its ConfigMap), as a YAML map of environment variables
 {{- end -}}
 {{- if and (eq .name "telegram-gateway") $root.Values.ingress.enabled $root.Values.ingress.telegramWebhook.enabled -}}
 {{- $wh := $root.Values.ingress.telegramWebhook -}}
-{{- $_ := set $cfg "YAVKA_TELEGRAM_WEBHOOK_PATH" $wh.path -}}
 {{- $_ := set $cfg "YAVKA_TELEGRAM_WEBHOOK_URL" (printf "https://%s%s" $wh.host $wh.path) -}}
 {{- end -}}
 {{- range $k, $v := $svc.secretFiles -}}
