@@ -35,7 +35,8 @@ public final class EmbeddingBench {
         Optional<Path> dir = args.length > 0 && !args[0].equals("-") ? Optional.of(Path.of(args[0])) : Optional.empty();
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 10;
         List<String> texts = TEXTS.stream().map(RussianText::transliterate).toList();
-        try (Embedder embedder = new Embedder(ModelFiles.folder(dir), 128, 1, 1)) {
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        try (Embedder embedder = new Embedder(ModelFiles.folder(dir), 128, 1, threads)) {
             for (int i = 0; i < 50; i++) {
                 embedder.embed(texts.get(i % texts.size()));
             }

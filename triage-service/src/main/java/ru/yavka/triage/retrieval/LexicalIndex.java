@@ -3,6 +3,7 @@ package ru.yavka.triage.retrieval;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,10 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -29,6 +33,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
 
 import ru.yavka.triage.kb.KbCase;
 
@@ -48,12 +53,15 @@ public final class LexicalIndex {
     private static final float FUZZY_BOOST = 0.5f;
     private static final int MAX_FUZZY = 30;
 
-    private final Map<String, KbCase> byId;
+    /** The case behind each document, read once: stored fields are slow and allocate on every read. */
+    private final KbCase[] byDoc;
+    /** Every stem the index holds, so a query tells known stems from unknown without seeking the terms. */
+    private final Set<String> vocabulary = new HashSet<>();
     private final IndexSearcher searcher;
     private final DirectoryReader reader;
 
     public LexicalIndex(List<KbCase> cases) {
-        this.byId = cases.stream().collect(Collectors.toMap(KbCase::id, Function.identity()));
+        Map<String, KbCase> byId = cases.stream().collect(Collectors.toMap(KbCase::id, Function.identity()));
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         PerFieldAnalyzerWrapper analyzer = new PerFieldAnalyzerWrapper(RussianText.stems(),
                 Map.of(SOUNDS, RussianText.sounds()));
@@ -68,6 +76,15 @@ public final class LexicalIndex {
             }
             writer.commit();
             this.reader = DirectoryReader.open(directory);
+            this.byDoc = new KbCase[reader.maxDoc()];
+            StoredFields stored = reader.storedFields();
+            for (int doc = 0; doc < byDoc.length; doc++) {
+                byDoc[doc] = byId.get(stored.document(doc).get(ID));
+            }
+            TermsEnum terms = MultiTerms.getTerms(reader, STEMS).iterator();
+            for (BytesRef term = terms.next(); term != null; term = terms.next()) {
+                vocabulary.add(term.utf8ToString());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -85,8 +102,7 @@ public final class LexicalIndex {
             ScoreDoc[] docs = searcher.search(query, k).scoreDocs;
             List<Hit> hits = new ArrayList<>(docs.length);
             for (ScoreDoc doc : docs) {
-                String id = searcher.storedFields().document(doc.doc).get(ID);
-                hits.add(new Hit(byId.get(id), doc.score));
+                hits.add(new Hit(byDoc[doc.doc], doc.score));
             }
             return hits;
         } catch (IOException e) {
@@ -107,7 +123,7 @@ public final class LexicalIndex {
             if (clauses > 300) {
                 break;
             }
-            if (known(STEMS, stem)) {
+            if (vocabulary.contains(stem)) {
                 query.add(new TermQuery(new Term(STEMS, stem)), BooleanClause.Occur.SHOULD);
             } else if (stem.length() >= 4 && fuzzy++ < MAX_FUZZY) {
                 // Each fuzzy term expands to at most 8 terms: capped so a long text stays under Lucene's clause limit.
@@ -125,13 +141,5 @@ public final class LexicalIndex {
             clauses++;
         }
         return query.build();
-    }
-
-    private boolean known(String field, String term) {
-        try {
-            return reader.docFreq(new Term(field, term)) > 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
