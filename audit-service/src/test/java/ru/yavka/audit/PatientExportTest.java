@@ -3,6 +3,7 @@ package ru.yavka.audit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -11,6 +12,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -42,6 +44,8 @@ class PatientExportTest {
     void holdsTheBookingRecordsAndTheAuditTrailOfThePatient() {
         String patient = patient("Захарова Елена Сергеевна");
         String appointment = appointment(patient);
+        String entry = waitlistEntry(patient);
+        waitlistEntry(patient("Соседова Мария Ильинична"));
         Api.as("admin").body(Map.of("patientId", patient, "dataCategories", List.of("telegram chat id"),
                         "system", "telegram-gateway", "reason", "retention period over"))
                 .post("/api/audit/destruction-records").then().statusCode(201);
@@ -51,6 +55,11 @@ class PatientExportTest {
         assertThat(export.getString("booking.status")).isEqualTo("ok");
         assertThat(export.getString("booking.patient.fullName")).isEqualTo("Захарова Елена Сергеевна");
         assertThat(export.getList("booking.appointments.id")).containsExactly(appointment);
+        // Only this patient's entries, not the other patient's on the same waitlist.
+        assertThat(export.getList("booking.waitlist.id")).containsExactly(entry);
+        assertThat(export.getString("booking.waitlist[0].specialty")).isEqualTo("endocrinologist");
+        assertThat(export.getString("booking.waitlist[0].status")).isEqualTo("WAITING");
+        assertThat(export.getList("booking.waitlist[0].offers")).isEmpty();
         assertThat(export.getString("audit.status")).isEqualTo("ok");
         assertThat(export.getList("audit.destructionRecords.system")).containsExactly("telegram-gateway");
         assertThat(Instant.parse(export.getString("generatedAt"))).isBefore(Instant.now().plusSeconds(1));
@@ -80,17 +89,20 @@ class PatientExportTest {
                 .body("sources.reminder-service", equalTo("unavailable"))
                 .body("sources.booking-service", equalTo("ok"))
                 .body("booking.status", equalTo("ok"))
-                .body("booking.appointments", hasSize(1));
+                .body("booking.appointments", hasSize(1))
+                .body("booking.waitlist", hasSize(0));
     }
 
     @Test
     void theAuditorAnsweringAnAccessRequestReadsTheBookingRecordsAsThemselves() {
         String patient = patient("Белова Ирина Андреевна");
+        String entry = waitlistEntry(patient);
 
         Api.auditor().get("/api/audit/patients/" + patient + "/export").then()
                 .statusCode(200)
                 .body("booking.status", equalTo("ok"))
                 .body("booking.patient.fullName", equalTo("Белова Ирина Андреевна"))
+                .body("booking.waitlist.id", contains(entry))
                 .body("audit.status", equalTo("ok"));
     }
 
@@ -117,6 +129,14 @@ class PatientExportTest {
         return booking("registrar").body(Map.of("fullName", fullName, "phone", phone, "birthDate", "1984-03-21",
                         "consent", Map.of("given", true, "version", "2026-01", "channel", "STAFF")))
                 .post("/api/patients").then().statusCode(201).extract().path("id");
+    }
+
+    /** A place on the waitlist for any endocrinologist over the next ten days. */
+    private static String waitlistEntry(String patient) {
+        LocalDate today = LocalDate.now(MOSCOW);
+        return booking("registrar").body(Map.of("patientId", patient, "specialty", "endocrinologist",
+                        "from", today.toString(), "to", today.plusDays(10).toString()))
+                .post("/api/waitlist").then().statusCode(201).extract().path("id");
     }
 
     private static String appointment(String patient) {

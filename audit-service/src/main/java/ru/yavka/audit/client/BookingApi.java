@@ -32,4 +32,9 @@ public interface BookingApi {
     @Path("/appointments")
     Uni<JsonNode> appointments(@QueryParam("patientId") UUID patientId,
             @HeaderParam("Authorization") String authorization, @HeaderParam(Purpose.HEADER) String purpose);
+
+    @GET
+    @Path("/waitlist")
+    Uni<JsonNode> waitlist(@QueryParam("patientId") UUID patientId,
+            @HeaderParam("Authorization") String authorization, @HeaderParam(Purpose.HEADER) String purpose);
 }

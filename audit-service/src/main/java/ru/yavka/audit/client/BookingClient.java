@@ -33,4 +33,11 @@ public class BookingClient {
         return api.appointments(patientId, bearer, Purpose.SUBJECT_ACCESS_REQUEST).map(Reply::of)
                 .onFailure(Reply::isAnswer).recoverWithItem(Reply::answer);
     }
+
+    @Retry(maxRetries = 2, delay = 200, jitter = 100)
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 15_000, successThreshold = 2)
+    public Uni<Reply> waitlist(UUID patientId, String bearer) {
+        return api.waitlist(patientId, bearer, Purpose.SUBJECT_ACCESS_REQUEST).map(Reply::of)
+                .onFailure(Reply::isAnswer).recoverWithItem(Reply::answer);
+    }
 }

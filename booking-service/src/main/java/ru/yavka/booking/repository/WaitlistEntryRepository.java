@@ -38,6 +38,11 @@ public class WaitlistEntryRepository implements PanacheRepositoryBase<WaitlistEn
                 List.of(WaitlistEntry.Status.WAITING, WaitlistEntry.Status.OFFERED));
     }
 
+    /** Every entry of one patient, whatever became of it: the whole record, for their access request. */
+    public Uni<List<WaitlistEntry>> listOf(UUID patientId) {
+        return list("patientId = ?1 order by createdAt", patientId);
+    }
+
     public Uni<List<WaitlistEntry>> lockActiveOf(UUID patientId) {
         return find("patientId = ?1 and status in ?2", patientId,
                 List.of(WaitlistEntry.Status.WAITING, WaitlistEntry.Status.OFFERED))

@@ -27,4 +27,8 @@ public class WaitlistOfferRepository implements PanacheRepositoryBase<WaitlistOf
     public Uni<List<WaitlistOffer>> listLive() {
         return list("status = ?1 order by expiresAt", WaitlistOffer.Status.OFFERED);
     }
+
+    public Uni<List<WaitlistOffer>> listOf(UUID patientId) {
+        return list("patientId = ?1 order by offeredAt", patientId);
+    }
 }

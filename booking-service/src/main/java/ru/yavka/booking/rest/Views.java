@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import ru.yavka.booking.repository.Appointment;
 import ru.yavka.booking.repository.AppointmentChange;
@@ -13,6 +16,7 @@ import ru.yavka.booking.repository.Patient;
 import ru.yavka.booking.repository.Slot;
 import ru.yavka.booking.repository.WaitlistEntry;
 import ru.yavka.booking.repository.WaitlistOffer;
+import ru.yavka.booking.service.WaitlistHistory;
 import ru.yavka.contracts.events.AppointmentSource;
 import ru.yavka.contracts.events.Specialty;
 
@@ -76,11 +80,21 @@ final class Views {
         }
     }
 
+    /** {@code offers} only in one patient's list (their access request); the whole waitlist leaves it out. */
     record WaitlistEntryView(UUID id, UUID patientId, String specialty, UUID doctorId, LocalDate from, LocalDate to,
-            String status, OffsetDateTime createdAt) {
+            String status, OffsetDateTime createdAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<WaitlistOfferView> offers) {
         static WaitlistEntryView of(WaitlistEntry e) {
+            return of(e, null);
+        }
+
+        static WaitlistEntryView of(WaitlistHistory h) {
+            return of(h.entry(), h.offers().stream().map(WaitlistOfferView::of).toList());
+        }
+
+        private static WaitlistEntryView of(WaitlistEntry e, List<WaitlistOfferView> offers) {
             return new WaitlistEntryView(e.id, e.patientId, e.specialty, e.doctorId, e.fromDate, e.toDate,
-                    e.status.name(), local(e.createdAt));
+                    e.status.name(), local(e.createdAt), offers);
         }
     }
 

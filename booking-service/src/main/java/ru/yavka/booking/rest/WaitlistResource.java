@@ -1,6 +1,7 @@
 package ru.yavka.booking.rest;
 
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -17,6 +19,8 @@ import io.smallrye.mutiny.Uni;
 import ru.yavka.booking.rest.Views.AppointmentView;
 import ru.yavka.booking.rest.Views.WaitlistEntryView;
 import ru.yavka.booking.rest.Views.WaitlistOfferView;
+import ru.yavka.booking.service.Actor;
+import ru.yavka.booking.service.BookingProblem;
 import ru.yavka.booking.service.WaitlistRequest;
 import ru.yavka.booking.service.WaitlistService;
 import ru.yavka.contracts.events.AppointmentSource;
@@ -40,9 +44,24 @@ public class WaitlistResource {
                 .map(e -> Response.status(201).entity(WaitlistEntryView.of(e)).build());
     }
 
+    /**
+     * Without patientId: everyone still waiting or holding an offer. With it: all of that patient's
+     * entries, closed ones too, each with its offers (the access request, 152-FZ Art. 14).
+     */
     @GET
-    public Uni<List<WaitlistEntryView>> entries() {
-        return waitlist.activeEntries(actor.get()).map(list -> list.stream().map(WaitlistEntryView::of).toList());
+    @RolesAllowed({Roles.ADMIN, Roles.REGISTRAR, Roles.SERVICE, Roles.AUDITOR})
+    public Uni<List<WaitlistEntryView>> entries(@QueryParam("patientId") String patientId) {
+        UUID patient = Ids.uuid(patientId, "patientId");
+        Actor caller = actor.get();
+        if (patient == null) {
+            // An auditor reads one patient's records for that patient's request, never the whole waitlist.
+            if (Roles.AUDITOR.equals(caller.role())) {
+                throw BookingProblem.forbidden("patientId",
+                        "an auditor reads the waitlist of one patient: give patientId");
+            }
+            return waitlist.activeEntries(caller).map(list -> list.stream().map(WaitlistEntryView::of).toList());
+        }
+        return waitlist.entriesOf(patient, caller).map(list -> list.stream().map(WaitlistEntryView::of).toList());
     }
 
     @GET

@@ -33,6 +33,10 @@ public class BookingProblem extends RuntimeException {
         return new BookingProblem(400, "Bad request", detail, field);
     }
 
+    public static BookingProblem forbidden(String field, String detail) {
+        return new BookingProblem(403, "Forbidden", detail, field);
+    }
+
     public int status() {
         return status;
     }

@@ -95,6 +95,17 @@ public class WaitlistService {
                 list.stream().map(e -> e.patientId).toList(), "waitlist", DataAccessed.Action.READ));
     }
 
+    /** All of one patient's entries, closed ones too, with their offers: what the patient's access request needs. */
+    @WithTransaction
+    public Uni<List<WaitlistHistory>> entriesOf(UUID patientId, Actor actor) {
+        return entries.listOf(patientId)
+                .chain(list -> offers.listOf(patientId).map(made -> list.stream()
+                        .map(e -> new WaitlistHistory(e, made.stream().filter(o -> o.entryId.equals(e.id)).toList()))
+                        .toList()))
+                .call(list -> audit.recordEach(actor, list.stream().map(h -> h.entry().patientId).toList(),
+                        "waitlist", DataAccessed.Action.READ));
+    }
+
     @WithTransaction
     public Uni<List<WaitlistOffer>> liveOffers(Actor actor) {
         return offers.listLive().call(list -> audit.recordEach(actor,

@@ -10,11 +10,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
 import io.smallrye.mutiny.Uni;
 import ru.yavka.audit.client.BookingClient;
 import ru.yavka.audit.client.Reply;
 
-/** What booking-service holds about a patient: the patient record and their appointments. */
+/** What booking-service holds about a patient: the patient record, their appointments and waitlist entries. */
 @ApplicationScoped
 public class BookingRecords {
 
@@ -37,20 +41,45 @@ public class BookingRecords {
             if (!patient.ok() && patient.status() != 410) {
                 return Uni.createFrom().item(refused(patient));
             }
-            // An erased patient (410) has no personal data left, but the appointments stay on record.
-            return booking.appointments(patientId, bearer).map(appointments -> {
-                if (!appointments.ok()) {
-                    return refused(appointments);
-                }
-                Map<String, Object> content = new LinkedHashMap<>();
-                if (patient.ok()) {
-                    content.put("patient", patient.body());
-                }
-                content.put("appointments", appointments.body());
-                return patient.ok() ? Section.ok(content) : new Section(Section.ERASED,
-                        SERVICE + " erased the patient's personal data", content);
-            });
+            // Both lists at once: each is its own read, and the section's timeout covers them all.
+            return Uni.combine().all()
+                    .unis(booking.appointments(patientId, bearer), booking.waitlist(patientId, bearer))
+                    .with((appointments, waitlist) -> section(patientId, patient, appointments, waitlist));
         });
+    }
+
+    /** An erased patient (410) has no personal data left, but the appointments and waitlist stay on record. */
+    private static Section section(UUID patientId, Reply patient, Reply appointments, Reply waitlist) {
+        if (!appointments.ok()) {
+            return refused(appointments);
+        }
+        if (!waitlist.ok()) {
+            return refused(waitlist);
+        }
+        Map<String, Object> content = new LinkedHashMap<>();
+        if (patient.ok()) {
+            content.put("patient", patient.body());
+        }
+        content.put("appointments", appointments.body());
+        content.put("waitlist", ownEntries(waitlist.body(), patientId));
+        return patient.ok() ? Section.ok(content) : new Section(Section.ERASED,
+                SERVICE + " erased the patient's personal data", content);
+    }
+
+    /**
+     * A booking-service older than the patientId filter ignores it and lists everyone who waits;
+     * none of them may end up in this patient's export.
+     */
+    private static JsonNode ownEntries(JsonNode entries, UUID patientId) {
+        ArrayNode own = JsonNodeFactory.instance.arrayNode();
+        if (entries != null && entries.isArray()) {
+            entries.forEach(e -> {
+                if (patientId.toString().equals(e.path("patientId").asText())) {
+                    own.add(e);
+                }
+            });
+        }
+        return own;
     }
 
     Uni<Section> unavailable(UUID patientId, String bearer) {
