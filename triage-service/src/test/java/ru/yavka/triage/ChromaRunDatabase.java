@@ -1,13 +1,9 @@
 package ru.yavka.triage;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import ru.yavka.contracts.testing.ClinicServices;
 import ru.yavka.contracts.testing.TestRun;
 
 /**
@@ -16,11 +12,10 @@ import ru.yavka.contracts.testing.TestRun;
  */
 public class ChromaRunDatabase implements QuarkusTestResourceLifecycleManager {
 
-    public static final String TENANT = "yavka-test";
+    public static final String TENANT = ClinicServices.CHROMA_TENANT;
 
     public static String url() {
-        String url = System.getenv("YAVKA_CHROMA_URL");
-        return url == null || url.isBlank() ? "http://127.0.0.1:" + env("YAVKA_CHROMA_PORT", "8000") : url;
+        return ClinicServices.chromaUrl();
     }
 
     public static String database() {
@@ -41,17 +36,9 @@ public class ChromaRunDatabase implements QuarkusTestResourceLifecycleManager {
 
     /** Drops a database of the test tenant; a database that is not there is fine. */
     public static void delete(String tenant, String database) {
-        try {
-            HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(url() + "/api/v2/tenants/" + tenant + "/databases/" + database))
-                    .timeout(Duration.ofSeconds(10)).DELETE().build(), HttpResponse.BodyHandlers.discarding());
-        } catch (Exception e) {
-            System.err.println("could not drop Chroma database " + database + ": " + e);
+        if (!TENANT.equals(tenant)) {
+            throw new IllegalArgumentException("tests drop databases of " + TENANT + " only, not " + tenant);
         }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+        ClinicServices.dropChromaDatabase(database);
     }
 }

@@ -1,7 +1,10 @@
 package ru.yavka.contracts.testing;
 
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -9,7 +12,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * Points a {@code @QuarkusTest} at the real local stack, isolated for this run: its own
  * database, topic prefix, consumer groups and Redis key prefix, and its own JWT keys.
- * Pass the service name with {@code initArgs = @ResourceArg(name = "service", value = "booking")}.
+ * Pass the service name with {@code initArgs = @ResourceArg(name = "service", value = "booking")},
+ * and the real services it talks to with {@code @ResourceArg(name = "with", value = "booking-service,
+ * reminder-service")} (see {@link ClinicServices#MODULES}).
  */
 public class IsolatedStackResource implements QuarkusTestResourceLifecycleManager {
 
@@ -18,10 +23,9 @@ public class IsolatedStackResource implements QuarkusTestResourceLifecycleManage
 
     private String service = "svc";
     private boolean ownKafka;
-    private boolean withBooking;
+    private Set<String> with = Set.of();
     private Map<String, String> args = Map.of();
-    private TestDatabase bookingDatabase;
-    private ServiceProcess booking;
+    private ClinicServices services;
     private TestDatabase database;
     private KafkaBrokerProcess broker;
 
@@ -30,7 +34,8 @@ public class IsolatedStackResource implements QuarkusTestResourceLifecycleManage
         service = initArgs.getOrDefault("service", service);
         args = Map.copyOf(initArgs);
         ownKafka = "own".equals(initArgs.get("kafka"));
-        withBooking = initArgs.getOrDefault("with", "").contains("booking-service");
+        with = new LinkedHashSet<>(Arrays.stream(initArgs.getOrDefault("with", "").split(","))
+                .map(String::strip).filter(m -> !m.isEmpty()).toList());
     }
 
     /** The broker of a test that runs with {@code kafka=own}, to stop and start it. */
@@ -60,12 +65,16 @@ public class IsolatedStackResource implements QuarkusTestResourceLifecycleManage
         config.put("quarkus.redis.hosts", "redis://" + TestRun.env("YAVKA_REDIS_HOST", "127.0.0.1") + ":"
                 + TestRun.env("YAVKA_REDIS_PORT", "6379"));
         config.put("yavka.redis.key-prefix", "yt:" + TestRun.id() + ":");
-        if (withBooking) {
-            String bookingUrl = startBooking(bootstrap, keys);
-            config.put("quarkus.rest-client.booking.url", bookingUrl);
-            config.put("yavka.test.booking-url", bookingUrl);
-            // Tests that read what booking-service logged (no personal data in logs) find it here.
-            config.put("yavka.test.booking-log", booking.log().toString());
+        if (!with.isEmpty()) {
+            services = ClinicServices.start(service, with, bootstrap, keys);
+            // Tests that read what another service logged (no personal data in logs) find it there.
+            config.putAll(services.testConfig());
+            if (services.has("booking-service")) {
+                config.put("quarkus.rest-client.booking.url", services.url("booking-service"));
+            }
+            if (services.has("triage-service")) {
+                config.put("quarkus.rest-client.triage.url", services.url("triage-service"));
+            }
         }
         config.put("mp.jwt.verify.publickey.location", keys.publicKey().toUri().toString());
         config.put("smallrye.jwt.sign.key.location", keys.privateKey().toUri().toString());
@@ -78,37 +87,10 @@ public class IsolatedStackResource implements QuarkusTestResourceLifecycleManage
         return config;
     }
 
-    /**
-     * The real booking-service for tests that cross into it: same topics, Redis prefix and JWT
-     * keys as the run, its own database.
-     */
-    private String startBooking(String bootstrap, TestKeys keys) {
-        bookingDatabase = TestDatabase.create(service + "_booking");
-        Map<String, String> env = new HashMap<>();
-        env.put("YAVKA_BOOKING_DB_REACTIVE_URL", bookingDatabase.reactiveUrl());
-        env.put("YAVKA_BOOKING_DB_JDBC_URL", bookingDatabase.jdbcUrl());
-        env.put("YAVKA_DB_USER", bookingDatabase.user());
-        env.put("YAVKA_DB_PASSWORD", bookingDatabase.password());
-        env.put("YAVKA_KAFKA_BOOTSTRAP", bootstrap);
-        env.put("YAVKA_KAFKA_TOPIC_PREFIX", TestRun.topicPrefix());
-        env.put("YAVKA_REDIS_URL", "redis://" + TestRun.env("YAVKA_REDIS_HOST", "127.0.0.1") + ":"
-                + TestRun.env("YAVKA_REDIS_PORT", "6379"));
-        env.put("YAVKA_REDIS_KEY_PREFIX", "yt:" + TestRun.id() + ":booking:");
-        env.put("YAVKA_PII_KEY", UUID.randomUUID() + "-" + UUID.randomUUID());
-        env.put("YAVKA_PII_HMAC_KEY", UUID.randomUUID() + "-" + UUID.randomUUID());
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toString());
-        env.put("YAVKA_WAITLIST_OFFER_TTL", "15m");
-        booking = ServiceProcess.start("booking-service", env);
-        return booking.url();
-    }
-
     @Override
     public void stop() {
-        if (booking != null) {
-            booking.close();
-        }
-        if (bookingDatabase != null) {
-            bookingDatabase.drop();
+        if (services != null) {
+            services.close();
         }
         if (broker != null) {
             broker.stop();

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /** Several services starting at once on two cores take longer than one alone. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
 
     private final Process process;
     private final int port;
@@ -33,20 +34,27 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code <module>/target/quarkus-app/quarkus-run.jar} with the given environment on a free port. */
     public static ServiceProcess start(String module, Map<String, String> env) {
+        ServiceProcess service = launch(module, env, "256m", freePort());
+        service.awaitReady(module);
+        return service;
+    }
+
+    /**
+     * Starts the jar without waiting for it, so that several services start side by side; its
+     * port (and so its URL) is chosen by the caller. Call {@link #awaitReady(String)} before using it.
+     */
+    public static ServiceProcess launch(String module, Map<String, String> env, String heap, int port) {
         Path jar = moduleJar(module);
         try {
-            int port = freePort();
             Path log = Files.createTempFile("yavka-" + module + "-", ".log");
             ProcessBuilder builder = new ProcessBuilder(List.of(
                     Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-jar", jar.toString()))
+                    "-Xmx" + heap, "-jar", jar.toString()))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().putAll(env);
             builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-            ServiceProcess service = new ServiceProcess(builder.start(), port, log);
-            service.awaitReady(module);
-            return service;
+            return new ServiceProcess(builder.start(), port, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -72,7 +80,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private void awaitReady(String module) {
+    public void awaitReady(String module) {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -115,9 +123,11 @@ public final class ServiceProcess implements AutoCloseable {
                 + " package -DskipTests), or run ./clinic test, which builds the reactor in order");
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

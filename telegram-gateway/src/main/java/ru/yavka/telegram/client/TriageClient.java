@@ -1,6 +1,7 @@
 package ru.yavka.telegram.client;
 
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -26,7 +27,8 @@ import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 @Consumes(MediaType.APPLICATION_JSON)
 public interface TriageClient {
 
-    record Request(String text) {
+    /** {@code patientId}, when the chat is linked, lets triage-service name the patient in its audit record. */
+    record Request(String text, UUID patientId) {
     }
 
     record Candidate(String specialty, double score) {

@@ -38,7 +38,7 @@ public class SymptomsFlow {
             audit.byPatient(chat.actor, chat.session.patientId, "symptoms", "triage", DataAccessed.Action.CREATE,
                     PURPOSE);
         }
-        Optional<TriageClient.Result> result = triage.assess(symptoms);
+        Optional<TriageClient.Result> result = triage.assess(symptoms, chat.linked() ? chat.session.patientId : null);
         if (result.isEmpty() || (!result.get().emergency() && result.get().specialty() == null)) {
             ui.send(chat, texts.get("triage.unavailable"),
                     ui.keys(chat).add(texts.get("triage.therapist"), "sp:therapist"));

@@ -2,6 +2,7 @@ package ru.yavka.telegram.service;
 
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,11 +24,11 @@ public class TriageService {
 
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @Fallback(fallbackMethod = "unavailable")
-    public Optional<TriageClient.Result> assess(String text) {
-        return Optional.ofNullable(triage.triage(new TriageClient.Request(text)));
+    public Optional<TriageClient.Result> assess(String text, UUID patientId) {
+        return Optional.ofNullable(triage.triage(new TriageClient.Request(text, patientId)));
     }
 
-    Optional<TriageClient.Result> unavailable(String text) {
+    Optional<TriageClient.Result> unavailable(String text, UUID patientId) {
         return Optional.empty();
     }
 }

@@ -9,7 +9,8 @@ import ru.yavka.telegram.standin.BotApiStandIn;
 
 /**
  * Starts the local stand-ins the gateway talks to instead of outside systems: the Telegram Bot
- * API (which also enforces Telegram's rate limits with 429s) and triage-service.
+ * API (which also enforces Telegram's rate limits with 429s) and triage-service. With the init
+ * argument {@code triage=real} there is no triage stand-in: the test runs the real triage-service.
  */
 public class GatewayStandIns implements QuarkusTestResourceLifecycleManager {
 
@@ -19,6 +20,7 @@ public class GatewayStandIns implements QuarkusTestResourceLifecycleManager {
 
     private static BotApiStandIn telegram;
     private static TriageStandIn triage;
+    private boolean realTriage;
 
     public static BotApiStandIn telegram() {
         return telegram;
@@ -29,10 +31,15 @@ public class GatewayStandIns implements QuarkusTestResourceLifecycleManager {
     }
 
     @Override
+    public void init(Map<String, String> initArgs) {
+        realTriage = "real".equals(initArgs.get("triage"));
+    }
+
+    @Override
     public Map<String, String> start() {
         telegram = BotApiStandIn.start(0);
         telegram.enforceLimits(RATE, Duration.ofSeconds(1));
-        triage = TriageStandIn.start();
+        triage = realTriage ? null : TriageStandIn.start();
         Map<String, String> config = new HashMap<>();
         config.put("yavka.telegram.token", "123456:test-token");
         config.put("yavka.telegram.api-url", telegram.apiUrl());
@@ -40,7 +47,9 @@ public class GatewayStandIns implements QuarkusTestResourceLifecycleManager {
         config.put("yavka.telegram.webhook.secret", WEBHOOK_SECRET);
         config.put("yavka.telegram.rate.global-per-second", String.valueOf(RATE));
         config.put("yavka.telegram.rate.queue-per-second", String.valueOf(RATE * 0.9));
-        config.put("quarkus.rest-client.triage.url", triage.url());
+        if (triage != null) {
+            config.put("quarkus.rest-client.triage.url", triage.url());
+        }
         return config;
     }
 
@@ -51,6 +60,7 @@ public class GatewayStandIns implements QuarkusTestResourceLifecycleManager {
         }
         if (triage != null) {
             triage.close();
+            triage = null;
         }
     }
 }

@@ -15,7 +15,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A local stand-in for triage-service (not available to these tests yet), speaking its JSON:
+ * A local stand-in for triage-service, for the dialog tests that need its answers chosen (an
+ * emergency, an outage); it speaks the real service's JSON:
  * {@code POST /api/triage {"text"}} → {@code {specialty, candidates, emergency, advice,
  * explanation, citedCases, source}}. A few keyword rules decide; {@link #down(boolean)} makes it
  * answer 503.
