@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import ru.yavka.contracts.testing.TestTokens;
@@ -42,13 +44,14 @@ import ru.yavka.telegram.support.WholeClinic;
 /**
  * 152-FZ across the whole clinic. A patient's journey in Telegram (consent, registration with a
  * typed name and birth date, the shared phone, a booking, a reminder answered, symptoms typed in
- * the chat) runs through the gateway and the real booking, reminder, triage, audit and
- * notification services; a registrar then opens the day's schedule and the reminder timeline in
- * the staff PWA's API. Afterwards:
+ * the chat) runs through the gateway and the real booking, reminder, triage, audit, integration-1c
+ * and notification services, with a doctor and slot that came from 1C (so the appointment, and
+ * who the patient is, goes back to 1C); a registrar then opens the day's schedule and the
+ * reminder timeline in the staff PWA's API. Afterwards:
  * <ul>
  * <li>audit-service lists, for this patient, the accesses of every service that touched the
  * patient's data, the registrar's among them, and its hash chain is intact;</li>
- * <li>no line that any of the six services logged, exceptions included, holds the patient's
+ * <li>no line that any of the seven services logged, exceptions included, holds the patient's
  * name, birth date, phone, chat id or symptoms.</li>
  * </ul>
  */
@@ -63,7 +66,7 @@ class WholeClinicJourneyTest {
     private static final String REGISTRAR = "registrar@test.yavka";
     /** The services whose own logs are files; the gateway's is captured in-process. */
     private static final List<String> LOGGED_SERVICES = List.of("booking", "reminder", "triage", "audit",
-            "notification");
+            "integration", "notification");
 
     private static final Queue gatewayLog = new Queue();
     private static Events events;
@@ -82,9 +85,8 @@ class WholeClinicJourneyTest {
 
     @Test
     void everyServiceThatTouchedThePatientIsOnTheAuditRecordAndNoneLoggedTheirData() throws IOException {
-        String doctor = Clinic.doctor("urologist", "Почкин Олег Игоревич");
         // Three days ahead: no real reminder falls due while the test runs; the one it answers is sent below.
-        Clinic.slot(doctor, 3, 12);
+        publishInOneC("Почкин Олег Игоревич", "Уролог", 3, 12);
         String phone = Clinic.phone();
         ChatUser user = ChatUser.newcomer();
         user.register(phone, false);
@@ -135,6 +137,25 @@ class WholeClinicJourneyTest {
         user.awaitText("Вы подтвердили визит");
     }
 
+    /**
+     * A doctor with one slot, published by 1C:Медицина and brought into booking-service by the
+     * schedule sync an admin starts from the PWA.
+     */
+    private static void publishInOneC(String fullName, String specialty, int daysAhead, int hour) {
+        OffsetDateTime start = OffsetDateTime.now(Clinic.MOSCOW).truncatedTo(ChronoUnit.DAYS).plusDays(daysAhead)
+                .withHour(hour);
+        String doctor = """
+                {"id": "journey-doctor", "fullName": "%s", "specialty": "%s", "branch": "Центр",
+                 "address": "%s", "slots": [{"id": "journey-slot", "start": "%s", "durationMinutes": 30}]}
+                """.formatted(fullName, specialty, Clinic.ADDRESS, start);
+        given().baseUri(config("yavka.test.1c-simulator-url")).contentType(ContentType.JSON).body(doctor)
+                .post("/__sim/schedule/doctors").then().statusCode(200);
+        JsonPath sync = pwa("admin").queryParam("scope", "schedule").post("/api/integration/sync")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(sync.getInt("schedule.report.doctorsCreated")).isEqualTo(1);
+        assertThat(sync.getInt("schedule.report.slotsCreated")).isEqualTo(1);
+    }
+
     /** The registrar's PWA calls go through notification-service's routes with the registrar's own token. */
     private static void staffOpenTheScheduleAndTheReminderTimeline(String appointmentId) {
         LocalDate day = LocalDate.now(Clinic.MOSCOW).plusDays(3);
@@ -153,7 +174,7 @@ class WholeClinicJourneyTest {
                     .get("/api/audit").then().statusCode(200).extract().jsonPath();
             List<Map<String, Object>> items = page.getList("items");
             assertThat(items).extracting(item -> item.get("service")).contains("telegram-gateway",
-                    "booking-service", "triage-service", "reminder-service");
+                    "booking-service", "triage-service", "reminder-service", "integration-1c-service");
             assertThat(items).filteredOn(item -> REGISTRAR.equals(item.get("actor")))
                     .extracting(item -> item.get("service")).contains("booking-service", "reminder-service");
         });

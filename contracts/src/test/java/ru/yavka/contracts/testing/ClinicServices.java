@@ -1,9 +1,12 @@
 package ru.yavka.contracts.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,13 +27,15 @@ public final class ClinicServices implements AutoCloseable {
 
     /** The modules this can start, in the order they are launched. */
     public static final List<String> MODULES = List.of("booking-service", "reminder-service", "triage-service",
-            "audit-service", "notification-service");
+            "audit-service", "integration-1c-service", "notification-service");
+    private static final String INTEGRATION = "integration-1c-service";
     /** Chroma 1.0 cannot delete a tenant; the runs' databases live in this one and are dropped. */
     public static final String CHROMA_TENANT = "yavka-test";
     /** Where a service that is not started is "reachable": a port nothing listens on. */
     private static final String NOWHERE = "http://127.0.0.1:9";
 
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+    private ServiceProcess oneC;
     private final List<TestDatabase> databases = new ArrayList<>();
     private String chromaDatabase;
 
@@ -45,6 +50,9 @@ public final class ClinicServices implements AutoCloseable {
         ClinicServices services = new ClinicServices();
         try {
             services.launch(owner, modules, bootstrap, keys);
+            if (services.oneC != null) {
+                services.oneC.awaitReady("the 1C simulator");
+            }
             services.processes.forEach((module, process) -> process.awaitReady(module));
             return services;
         } catch (RuntimeException e) {
@@ -65,15 +73,25 @@ public final class ClinicServices implements AutoCloseable {
         return process(module).log();
     }
 
-    /** The config a test reads: {@code yavka.test.<short name>-url} and {@code -log} per service. */
+    /**
+     * The config a test reads: {@code yavka.test.<short name>-url} and {@code -log} per service
+     * (e.g. {@code yavka.test.integration-url}), and {@code yavka.test.1c-simulator-url}.
+     */
     public Map<String, String> testConfig() {
         Map<String, String> config = new HashMap<>();
         processes.forEach((module, process) -> {
-            String name = module.replace("-service", "");
-            config.put("yavka.test." + name + "-url", process.url());
-            config.put("yavka.test." + name + "-log", process.log().toString());
+            config.put("yavka.test." + shortName(module) + "-url", process.url());
+            config.put("yavka.test." + shortName(module) + "-log", process.log().toString());
         });
+        if (oneC != null) {
+            config.put("yavka.test.1c-simulator-url", oneC.url());
+        }
         return config;
+    }
+
+    /** booking-service → booking, integration-1c-service → integration: the name in its settings. */
+    static String shortName(String module) {
+        return module.replace("-1c", "").replace("-service", "");
     }
 
     private ServiceProcess process(String module) {
@@ -110,7 +128,7 @@ public final class ClinicServices implements AutoCloseable {
             env.put("YAVKA_REMINDER_URL", urls.get("reminder-service"));
             env.put("YAVKA_AUDIT_URL", urls.get("audit-service"));
             env.put("YAVKA_TRIAGE_URL", urls.get("triage-service"));
-            env.put("YAVKA_INTEGRATION_URL", NOWHERE);
+            env.put("YAVKA_INTEGRATION_URL", urls.get(INTEGRATION));
             env.putAll(own(module, owner));
             String heap = "triage-service".equals(module) ? "384m" : "256m";
             processes.put(module, ServiceProcess.launch(module, env, heap, ports.get(module)));
@@ -118,9 +136,9 @@ public final class ClinicServices implements AutoCloseable {
     }
 
     private Map<String, String> common(String owner, String module, String bootstrap, TestKeys keys) {
-        TestDatabase database = TestDatabase.create(owner + "_" + module.replace("-service", ""));
+        TestDatabase database = TestDatabase.create(owner + "_" + shortName(module));
         databases.add(database);
-        String prefix = "YAVKA_" + module.replace("-service", "").toUpperCase() + "_DB_";
+        String prefix = "YAVKA_" + shortName(module).toUpperCase() + "_DB_";
         Map<String, String> env = new HashMap<>();
         env.put(prefix + "REACTIVE_URL", database.reactiveUrl());
         env.put(prefix + "JDBC_URL", database.jdbcUrl());
@@ -131,7 +149,7 @@ public final class ClinicServices implements AutoCloseable {
         env.put("YAVKA_KAFKA_GROUP_PREFIX", "g" + TestRun.id() + ".");
         env.put("YAVKA_REDIS_URL", "redis://" + TestRun.env("YAVKA_REDIS_HOST", "127.0.0.1") + ":"
                 + TestRun.env("YAVKA_REDIS_PORT", "6379"));
-        env.put("YAVKA_REDIS_KEY_PREFIX", "yt:" + TestRun.id() + ":" + module.replace("-service", "") + ":");
+        env.put("YAVKA_REDIS_KEY_PREFIX", "yt:" + TestRun.id() + ":" + shortName(module) + ":");
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toString());
         env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKey().toString());
         return env;
@@ -152,9 +170,44 @@ public final class ClinicServices implements AutoCloseable {
                 env.put("YAVKA_TRIAGE_CHROMA_TENANT", CHROMA_TENANT);
                 env.put("YAVKA_TRIAGE_CHROMA_DATABASE", chromaDatabase);
             }
+            case INTEGRATION -> env.putAll(startOneC());
             default -> {
             }
         }
+        return env;
+    }
+
+    /**
+     * 1C:Медицина and 1C:Бухгалтерия for integration-1c-service: the simulator of that module's
+     * tests (WireMock, their real HTTP and OData protocols), empty until a test publishes a
+     * schedule to it ({@code POST /__sim/schedule/doctors}).
+     */
+    private Map<String, String> startOneC() {
+        Path module = ServiceProcess.moduleDir(INTEGRATION);
+        Path classpath = module.resolve("target/simulator.classpath");
+        if (!Files.exists(classpath)) {
+            throw new IllegalStateException("the 1C simulator is not built; run ./clinic test (or mvn -pl "
+                    + INTEGRATION + " -am install -DskipTests)");
+        }
+        String password = UUID.randomUUID().toString();
+        int port = ServiceProcess.freePort();
+        try {
+            oneC = ServiceProcess.java("1c-simulator", List.of("-Xmx192m",
+                    "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-cp",
+                    module.resolve("target/test-classes") + java.io.File.pathSeparator
+                            + Files.readString(classpath).strip(),
+                    "ru.yavka.integration.simulator.OneCSimulator", "--port", String.valueOf(port),
+                    "--password", password), Map.of(), port, "/__sim/health");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> env = new HashMap<>();
+        env.put("YAVKA_1C_MEDICINE_URL", oneC.url() + "/med/hs/yavka");
+        env.put("YAVKA_1C_ACCOUNTING_URL", oneC.url() + "/acc/odata/standard.odata");
+        env.put("YAVKA_1C_MEDICINE_USER", "yavka");
+        env.put("YAVKA_1C_ACCOUNTING_USER", "yavka");
+        env.put("YAVKA_1C_MEDICINE_PASSWORD", password);
+        env.put("YAVKA_1C_ACCOUNTING_PASSWORD", password);
         return env;
     }
 
@@ -177,6 +230,9 @@ public final class ClinicServices implements AutoCloseable {
     @Override
     public void close() {
         processes.values().forEach(ServiceProcess::close);
+        if (oneC != null) {
+            oneC.close();
+        }
         if (chromaDatabase != null) {
             dropChromaDatabase(chromaDatabase);
         }

@@ -8,13 +8,14 @@ import ru.yavka.contracts.testing.IsolatedStackResource;
 
 /**
  * The gateway with every service a patient's journey touches running for real beside it:
- * booking, reminder, triage, audit and notification (the staff PWA's API), each from its
- * packaged jar with its own database and log. Only Telegram itself is a stand-in.
+ * booking, reminder, triage, audit, integration-1c and notification (the staff PWA's API), each
+ * from its packaged jar with its own database and log. Only the outside systems are stand-ins:
+ * Telegram, and 1C (the simulator of integration-1c-service's tests).
  */
 public class WholeClinic implements QuarkusTestProfile {
 
     public static final String SERVICES =
-            "booking-service,reminder-service,triage-service,audit-service,notification-service";
+            "booking-service,reminder-service,triage-service,audit-service,integration-1c-service,notification-service";
 
     @Override
     public boolean disableGlobalTestResources() {
