@@ -113,8 +113,12 @@ class TriageApiTest {
         for (String role : List.of("service", "registrar", "doctor", "admin")) {
             as(role).body(Map.of("text", "болит голова")).post("/api/triage").then().statusCode(200);
         }
-        given().get("/q/health/ready").then().statusCode(200)
-                .body("checks.find { it.name == 'triage-knowledge-base' }.data.vectorStoreIndexed", equalTo(true));
+        // Ready once the start-up warm-up (20 triages in tests) is over.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'triage-knowledge-base' }.data.vectorStoreIndexed", equalTo(true))
+                .body("checks.find { it.name == 'triage-knowledge-base' }.data.warmedUp", equalTo(true))
+                .body("checks.find { it.name == 'triage-knowledge-base' }.data.warmupRequests", equalTo(20)));
         given().get("/q/openapi").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200);
     }

@@ -169,6 +169,8 @@ public final class ClinicServices implements AutoCloseable {
                 env.put("YAVKA_CHROMA_URL", chromaUrl());
                 env.put("YAVKA_TRIAGE_CHROMA_TENANT", CHROMA_TENANT);
                 env.put("YAVKA_TRIAGE_CHROMA_DATABASE", chromaDatabase);
+                // A short warm-up: these tests check what triage answers, not how fast.
+                env.put("YAVKA_TRIAGE_WARMUP_REQUESTS", "50");
             }
             case INTEGRATION -> env.putAll(startOneC());
             default -> {

@@ -17,6 +17,13 @@ public interface TriageConfig {
     @WithDefault("symptom-triage")
     String defaultPurpose();
 
+    /**
+     * Triages of made-up text (the knowledge base's cases, some misspelled) run at startup before
+     * the service reports ready, so the first patients do not pay for the JIT. 0 turns it off.
+     */
+    @WithDefault("800")
+    int warmupRequests();
+
     Model model();
 
     Chroma chroma();
