@@ -33,6 +33,12 @@ public class TriageEval {
      * after a start, ~30-40 ms after 1500). YAVKA_TRIAGE_EVAL_WARMUP overrides it.
      */
     private static final int WARMUP = Integer.parseInt(System.getenv().getOrDefault("YAVKA_TRIAGE_EVAL_WARMUP", "1500"));
+    /**
+     * And at least this long: straight after ./clinic up the other six services are still warming
+     * up on the same cores, and the measurement is of triage in a running clinic, not of its first minute.
+     */
+    private static final Duration WARMUP_MIN = Duration.ofSeconds(
+            Long.parseLong(System.getenv().getOrDefault("YAVKA_TRIAGE_EVAL_WARMUP_SECONDS", "45")));
     /** Made-up complaints for the warm-up (not from the evaluation set or the knowledge base). */
     private static final String[] WARMUP_WHAT = {
         "болит", "ноет", "чешется", "давит", "режет", "тянет", "жжёт", "колет", "опухло", "немеет",
@@ -49,7 +55,8 @@ public class TriageEval {
                 .filter(l -> !l.isBlank()).toList();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-        for (int i = 0; i < WARMUP; i++) {
+        long warmupEnds = System.nanoTime() + WARMUP_MIN.toNanos();
+        for (int i = 0; i < WARMUP || System.nanoTime() < warmupEnds; i++) {
             String text = "разминка: " + WARMUP_WHAT[i % WARMUP_WHAT.length] + " "
                     + WARMUP_WHERE[(i / WARMUP_WHAT.length) % WARMUP_WHERE.length] + " " + i;
             post(http, base, token, "{\"text\":" + quote(text) + "}");
