@@ -1,5 +1,6 @@
 package ru.yavka.contracts.testing;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -196,7 +197,7 @@ public final class ClinicServices implements AutoCloseable {
         try {
             oneC = ServiceProcess.java("1c-simulator", List.of("-Xmx192m",
                     "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-cp",
-                    module.resolve("target/test-classes") + java.io.File.pathSeparator
+                    module.resolve("target/test-classes") + File.pathSeparator
                             + Files.readString(classpath).strip(),
                     "ru.yavka.integration.simulator.OneCSimulator", "--port", String.valueOf(port),
                     "--password", password), Map.of(), port, "/__sim/health");
