@@ -111,13 +111,11 @@ public final class ClinicServices implements AutoCloseable {
         }
         // Ports first: every service learns the others' URLs before any of them starts.
         Map<String, Integer> ports = new HashMap<>();
+        Map<String, String> urls = new HashMap<>();
         for (String module : MODULES) {
             if (modules.contains(module)) {
                 ports.put(module, ServiceProcess.freePort());
             }
-        }
-        Map<String, String> urls = new HashMap<>();
-        for (String module : MODULES) {
             urls.put(module, ports.containsKey(module) ? "http://127.0.0.1:" + ports.get(module) : NOWHERE);
         }
         for (String module : MODULES) {
@@ -148,8 +146,7 @@ public final class ClinicServices implements AutoCloseable {
         env.put("YAVKA_KAFKA_BOOTSTRAP", bootstrap);
         env.put("YAVKA_KAFKA_TOPIC_PREFIX", TestRun.topicPrefix());
         env.put("YAVKA_KAFKA_GROUP_PREFIX", "g" + TestRun.id() + ".");
-        env.put("YAVKA_REDIS_URL", "redis://" + TestRun.env("YAVKA_REDIS_HOST", "127.0.0.1") + ":"
-                + TestRun.env("YAVKA_REDIS_PORT", "6379"));
+        env.put("YAVKA_REDIS_URL", TestRun.redisUrl());
         env.put("YAVKA_REDIS_KEY_PREFIX", "yt:" + TestRun.id() + ":" + shortName(module) + ":");
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toString());
         env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKey().toString());

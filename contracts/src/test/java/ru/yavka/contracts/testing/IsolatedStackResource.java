@@ -62,8 +62,7 @@ public class IsolatedStackResource implements QuarkusTestResourceLifecycleManage
         config.put("kafka.bootstrap.servers", bootstrap);
         config.put("yavka.kafka.topic-prefix", TestRun.topicPrefix());
         config.put("yavka.kafka.group-prefix", "g" + TestRun.id() + ".");
-        config.put("quarkus.redis.hosts", "redis://" + TestRun.env("YAVKA_REDIS_HOST", "127.0.0.1") + ":"
-                + TestRun.env("YAVKA_REDIS_PORT", "6379"));
+        config.put("quarkus.redis.hosts", TestRun.redisUrl());
         config.put("yavka.redis.key-prefix", "yt:" + TestRun.id() + ":");
         if (!with.isEmpty()) {
             services = ClinicServices.start(service, with, bootstrap, keys);

@@ -38,16 +38,10 @@ public final class ServiceProcess implements AutoCloseable {
         this.readyPath = readyPath;
     }
 
-    /** Starts {@code <module>/target/quarkus-app/quarkus-run.jar} with the given environment on a free port. */
-    public static ServiceProcess start(String module, Map<String, String> env) {
-        ServiceProcess service = launch(module, env, "256m", freePort());
-        service.awaitReady(module);
-        return service;
-    }
-
     /**
-     * Starts the jar without waiting for it, so that several services start side by side; its
-     * port (and so its URL) is chosen by the caller. Call {@link #awaitReady(String)} before using it.
+     * Starts {@code <module>/target/quarkus-app/quarkus-run.jar} with the given environment without
+     * waiting for it, so that several services start side by side; its port (and so its URL) is
+     * chosen by the caller. Call {@link #awaitReady(String)} before using it.
      */
     public static ServiceProcess launch(String module, Map<String, String> env, String heap, int port) {
         Map<String, String> withPort = new HashMap<>(env);

@@ -27,6 +27,11 @@ public final class TestRun {
         return env("YAVKA_KAFKA_BOOTSTRAP", "127.0.0.1:" + env("YAVKA_KAFKA_PORT", "9092"));
     }
 
+    /** The local Redis every service of the run shares (each under its own key prefix). */
+    public static String redisUrl() {
+        return "redis://" + env("YAVKA_REDIS_HOST", "127.0.0.1") + ":" + env("YAVKA_REDIS_PORT", "6379");
+    }
+
     static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
